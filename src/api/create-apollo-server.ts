@@ -1,0 +1,63 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from '../logger';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { createFormatError, isInternalError } from './format-error';
+import type { ServerOptions } from './server-options';
+
+export interface RequestContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+}
+
+/**
+ * One log line per operation (name, duration, outcome); internal errors logged in full with the request id; the
+ * request id added to every error in the response, so a user can quote it.
+ */
+function requestLogging(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      let errors = 0;
+      return {
+        async didEncounterErrors(request) {
+          errors = request.errors.length;
+          for (const error of request.errors) {
+            if (isInternalError(error)) contextValue.logger.error({ requestId: contextValue.requestId, err: unwrapResolverError(error), path: error.path }, 'internal error');
+          }
+        },
+        async willSendResponse(request) {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.logger.info({ requestId: contextValue.requestId, operation: request.operationName ?? null, durationMs: Math.round(durationMs * 100) / 100, outcome: errors > 0 ? 'error' : 'ok', errors }, 'graphql');
+          const body = request.response.body;
+          if (body.kind === 'single' && body.singleResult.errors) {
+            body.singleResult.errors = body.singleResult.errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApolloServer(schema: GraphQLSchema, options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'>): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    schema,
+    introspection: options.introspection,
+    allowBatchedHttpRequests: options.allowBatchedHttpRequests,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: options.development,
+    hideSchemaDetailsFromClientErrors: !options.development,
+    status400ForVariableCoercionErrors: true,
+    formatError: createFormatError({ includeStacktrace: options.development }),
+    plugins: [
+      // The IDE is served by our own route from bundled assets; Apollo's landing page needs the internet.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(options.development ? [] : [ApolloServerPluginDisableSuggestions()]),
+      requestLogging(),
+    ],
+  });
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { PACKAGE_ROOT } from '../config';
+import type { KnowledgeGraph } from '../load';
+import type { Logger } from '../logger';
+import { createApolloServer, type RequestContext } from './create-apollo-server';
+import { createSchema } from './create-schema';
+import { createHttpServer } from './http/http-server';
+import type { ServerOptions } from './server-options';
+
+export const CLIENT_DIRECTORY = join(PACKAGE_ROOT, 'dist', 'client');
+
+export interface App {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly http: Server;
+  /** Starts listening; resolves with the URL of the API. */
+  listen(): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(graph: KnowledgeGraph, options: ServerOptions, logger: Logger): Promise<App> {
+  const schema = await createSchema(graph);
+  const apollo = createApolloServer(schema, options);
+  await apollo.start();
+  const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
+  if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');
+  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide }, logger);
+  return {
+    apollo,
+    http,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(options.port, options.host, () => {
+          const { port } = http.address() as AddressInfo;
+          const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+          resolve(`http://${host}:${port}/graphql`);
+        });
+      }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Arg, Args, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { EntityRecord } from '../model';
+import { degreeOf, getEntity, listEntities, relationshipsOf, searchEntities } from '../queries';
+import { AliasView, AttributeView, attributeViews } from './attribute.type';
+import { EntitiesArgs, RelationshipFilterArgs, SearchArgs } from './filter.args';
+import { EntityConnectionView, toConnection } from './connection.type';
+import { EntityView } from './entity.type';
+import { GraphService } from './graph-service';
+import { RelationshipView } from './relationship.type';
+
+@Resolver(() => EntityView)
+export class EntityResolver {
+  constructor(private readonly service: GraphService) {}
+
+  @Query(() => EntityView, { nullable: true, description: 'The entity with this id; null when unknown.' })
+  entity(@Arg('id', () => ID) id: string): EntityRecord | null {
+    return getEntity(this.service.graph, id);
+  }
+
+  @Query(() => [EntityView], { description: 'Entities whose name or aliases match, best first: exact, then prefix, then fuzzy matches.' })
+  search(@Args() { text, kinds, limit }: SearchArgs): EntityRecord[] {
+    return searchEntities(this.service.graph, text, kinds, limit);
+  }
+
+  @Query(() => EntityConnectionView, { description: 'All entities in id order, a page at a time.' })
+  entities(@Args() args: EntitiesArgs) {
+    return toConnection(listEntities(this.service.graph, args));
+  }
+
+  @FieldResolver(() => [String], { description: 'Other names: acronyms, transliterations, names in other scripts.' })
+  aliases(@Root() entity: EntityRecord): string[] {
+    return entity.aliases.map((alias) => alias.name);
+  }
+
+  @FieldResolver(() => [AliasView], { description: 'The aliases with their language tags.' })
+  aliasDetails(@Root() entity: EntityRecord): AliasView[] {
+    return [...entity.aliases];
+  }
+
+  @FieldResolver(() => [AttributeView])
+  attributes(@Root() entity: EntityRecord): AttributeView[] {
+    return attributeViews(entity.attributes);
+  }
+
+  @FieldResolver(() => [RelationshipView], { description: "The entity's relationships under the filters, in id order." })
+  relationships(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs) {
+    return relationshipsOf(this.service.graph, entity.id, args.direction, args);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many relationships the entity has under the filters.' })
+  degree(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs): number {
+    return degreeOf(this.service.graph, entity.id, args.direction, args);
+  }
+}

@@ -1,0 +1,30 @@
+import { join, relative } from 'node:path';
+import { DataValidationError, type Dataset } from '../model';
+import { buildGraph, type KnowledgeGraph } from './knowledge-graph';
+import { readYamlRecords } from './read-yaml-file';
+import { validateDataset, type ValidationResult } from './validate-dataset';
+
+export const DATASET_FILES = { sources: 'sources.yaml', entities: 'entities.yaml', relationships: 'relationships.yaml' } as const;
+
+/** Reads and validates a dataset directory; reports every problem, never throws for bad content. */
+export function readDataset(directory: string): ValidationResult {
+  const display = (file: string) => relative(process.cwd(), join(directory, file)) || file;
+  const read = (file: string) => readYamlRecords(join(directory, file), display(file));
+  const sources = read(DATASET_FILES.sources);
+  const entities = read(DATASET_FILES.entities);
+  const relationships = read(DATASET_FILES.relationships);
+  const result = validateDataset({ sources: sources.records, entities: entities.records, relationships: relationships.records });
+  return { dataset: result.dataset, problems: [...sources.problems, ...entities.problems, ...relationships.problems, ...result.problems] };
+}
+
+/** Reads a dataset that must be valid: throws DataValidationError with every problem otherwise. */
+export function loadDataset(directory: string): Dataset {
+  const { dataset, problems } = readDataset(directory);
+  if (problems.length > 0) throw new DataValidationError(problems);
+  return dataset;
+}
+
+/** Loads a dataset directory into a graph; a dataset with any problem is never loaded, not even partly. */
+export function loadGraph(directory: string): KnowledgeGraph {
+  return buildGraph(loadDataset(directory));
+}

@@ -1,0 +1,33 @@
+/**
+ * Text folding for search: case, diacritics, apostrophes and hamza/ayn marks vanish, so "Kata'ib", "Kataib" and
+ * "Kata’ib" are one word, and Arabic short-vowel marks do not matter.
+ */
+const APOSTROPHES = /['’‘`´ʼʻʿʾ\u0640]/g;
+const COMBINING_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
+}
+
+export function tokenize(text: string): string[] {
+  return foldText(text).split(SEPARATORS).filter(Boolean);
+}
+
+/**
+ * A consonant skeleton for transliteration variants: Hezbollah, Hizballah and Hizbullah all become "hzbl";
+ * Qasem and Kassem "ksm"; Kataib and Kataeb "ktb". Only Latin words are reduced; other scripts pass unchanged.
+ */
+export function skeleton(token: string): string {
+  if (!/^[a-z]+$/.test(token)) return token;
+  const consonants = token
+    .replace(/^al(?=[a-z]{3})/, '')
+    .replace(/q/g, 'k')
+    .replace(/(kh|gh)/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/(?!^)[aeiouyw]/g, '')
+    .replace(/^[aeiouy]/, '')
+    .replace(/h(?=[^aeiouy]|$)/g, '')
+    .replace(/(.)\1+/g, '$1');
+  return consonants.length >= 2 ? consonants : token;
+}
