@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createFormatError, isInternalError } from './format-error';
@@ -11,6 +12,11 @@ export interface RequestContext {
   readonly requestId: string;
   readonly logger: Logger;
 }
+
+/** Builds the context of one GraphQL request from the HTTP request (the place to add auth and per-request state). */
+export type ContextFactory = (input: { request: IncomingMessage; requestId: string; logger: Logger }) => Promise<RequestContext>;
+
+export const defaultContext: ContextFactory = async ({ requestId, logger }) => ({ requestId, logger });
 
 /**
  * One log line per operation (name, duration, outcome); internal errors logged in full with the request id; the
@@ -49,7 +55,6 @@ export function createApolloServer(schema: GraphQLSchema, options: Pick<ServerOp
     csrfPrevention: true,
     includeStacktraceInErrorResponses: options.development,
     hideSchemaDetailsFromClientErrors: !options.development,
-    status400ForVariableCoercionErrors: true,
     formatError: createFormatError({ includeStacktrace: options.development }),
     plugins: [
       // The IDE is served by our own route from bundled assets; Apollo's landing page needs the internet.

@@ -6,7 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import { PACKAGE_ROOT } from '../config';
 import type { KnowledgeGraph } from '../load';
 import type { Logger } from '../logger';
-import { createApolloServer, type RequestContext } from './create-apollo-server';
+import { createApolloServer, defaultContext, type RequestContext } from './create-apollo-server';
 import { createSchema } from './create-schema';
 import { createHttpServer } from './http/http-server';
 import type { ServerOptions } from './server-options';
@@ -28,7 +28,7 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
   await apollo.start();
   const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
   if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');
-  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide }, logger);
+  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: defaultContext }, logger);
   return {
     apollo,
     http,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { dataDirectory } from '../config';
 import { validateCommand, type CommandOutput } from './validate-command';
 
@@ -6,7 +7,7 @@ const USAGE = `usage: proxygraph <command> [options]
 commands:
   validate [DIR]     check a dataset directory (default: $PROXYGRAPH_DATA or the shipped graph/)
   serve              serve the API and client (same as npm start)
-  schema             print the GraphQL schema (SDL) generated from the code
+  schema [--out F]   print (or write to F) the GraphQL schema (SDL) generated from the code
 `;
 
 const console_: CommandOutput = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -23,7 +24,13 @@ export async function run(argv: readonly string[], output: CommandOutput = conso
     }
     case 'schema': {
       const { printGeneratedSchema } = await import('../api/print-schema');
-      output.out(await printGeneratedSchema());
+      const sdl = await printGeneratedSchema();
+      if (rest[0] === '--out' && rest[1]) {
+        writeFileSync(rest[1], sdl);
+        output.out(`wrote ${rest[1]}`);
+      } else {
+        output.out(sdl.trimEnd());
+      }
       return 0;
     }
     case undefined:

@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { DataValidationError, type Dataset } from '../model';
 import { buildGraph, type KnowledgeGraph } from './knowledge-graph';
 import { readYamlRecords } from './read-yaml-file';
@@ -8,12 +8,21 @@ export const DATASET_FILES = { sources: 'sources.yaml', entities: 'entities.yaml
 
 /** Reads and validates a dataset directory; reports every problem, never throws for bad content. */
 export function readDataset(directory: string): ValidationResult {
-  const display = (file: string) => relative(process.cwd(), join(directory, file)) || file;
+  const display = (file: string) => {
+    const path = relative(process.cwd(), join(directory, file));
+    return path.startsWith('..') || isAbsolute(path) ? join(directory, file) : path;
+  };
   const read = (file: string) => readYamlRecords(join(directory, file), display(file));
   const sources = read(DATASET_FILES.sources);
   const entities = read(DATASET_FILES.entities);
   const relationships = read(DATASET_FILES.relationships);
-  const result = validateDataset({ sources: sources.records, entities: entities.records, relationships: relationships.records });
+  const result = validateDataset({
+    sources: sources.records,
+    entities: entities.records,
+    relationships: relationships.records,
+    // A file that could not be read has no records; references into it would all look dangling, so they are not checked.
+    unreadable: { sources: sources.problems.length > 0, entities: entities.problems.length > 0 },
+  });
   return { dataset: result.dataset, problems: [...sources.problems, ...entities.problems, ...relationships.problems, ...result.problems] };
 }
 

@@ -7,6 +7,8 @@ export interface RawDataset {
   readonly sources: readonly RawRecord[];
   readonly entities: readonly RawRecord[];
   readonly relationships: readonly RawRecord[];
+  /** Files that could not be read: references into them are not checked. */
+  readonly unreadable?: { readonly sources?: boolean; readonly entities?: boolean };
 }
 
 /** What a relationship may refer to: the entities and sources known besides the records being checked. */
@@ -83,7 +85,10 @@ export function validateDataset(raw: RawDataset): ValidationResult {
 
   const kinds = new Map(entities.map(({ id, record }) => [id, record?.kind ?? null]));
   const sourceIds = new Set(sources.map(({ id }) => id));
-  const references: ReferenceIndex = { entityKind: (id) => kinds.get(id), hasSource: (id) => sourceIds.has(id) };
+  const references: ReferenceIndex = {
+    entityKind: raw.unreadable?.entities ? () => null : (id) => kinds.get(id),
+    hasSource: raw.unreadable?.sources ? () => true : (id) => sourceIds.has(id),
+  };
   for (const { record, place } of relationships) {
     if (!record) continue;
     const checker = new RecordChecker('relationship', place, record.id);

@@ -10,7 +10,7 @@ export function idProblem(id: unknown): string | null {
   if (id.length === 0) return 'must not be empty';
   if (id.length > MAX_ID_LENGTH) return `must be at most ${MAX_ID_LENGTH} characters`;
   if (!ID_PATTERN.test(id)) return 'must be a lowercase slug matching ^[a-z0-9][a-z0-9-]*$ (letters a-z, digits, hyphens)';
-  if (RESERVED_IDS.has(id)) return `"${id}" is reserved: it names a member of every JavaScript object and would corrupt the graph`;
+  if (RESERVED_IDS.has(id)) return 'is reserved: it names a member of every JavaScript object and would corrupt the graph';
   return null;
 }
 

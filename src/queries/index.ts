@@ -9,3 +9,4 @@ export * from './network';
 export * from './stats';
 export * from './search';
 export * from './defaults';
+export * from './paths';

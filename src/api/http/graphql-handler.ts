@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../logger';
-import type { RequestContext } from '../create-apollo-server';
+import type { ContextFactory, RequestContext } from '../create-apollo-server';
 import { sendJsonError } from './security-headers';
 
 class BodyTooLargeError extends Error {}
@@ -36,7 +36,7 @@ export async function handleGraphQL(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { maxBodyBytes: number; requestId: string; logger: Logger },
+  options: { maxBodyBytes: number; requestId: string; logger: Logger; createContext: ContextFactory },
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -68,7 +68,7 @@ export async function handleGraphQL(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: async () => ({ requestId: options.requestId, logger: options.logger }),
+    context: () => options.createContext({ request, requestId: options.requestId, logger: options.logger }),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;

@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from '../../logger';
-import type { RequestContext } from '../create-apollo-server';
+import type { ContextFactory, RequestContext } from '../create-apollo-server';
 import { handleGraphQL } from './graphql-handler';
 import { sendJsonError, setSecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
@@ -12,6 +12,7 @@ export interface HttpServerOptions {
   /** Directory of the built client; null to serve the API alone. */
   readonly clientDirectory: string | null;
   readonly ide: boolean;
+  readonly createContext: ContextFactory;
 }
 
 /** Routes: /graphql (API), /healthz (liveness), everything else from the built client. */
@@ -28,7 +29,7 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
     };
     try {
       if (url.pathname === '/graphql') {
-        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger }).catch(fail);
+        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext }).catch(fail);
         return;
       }
       if (url.pathname === '/healthz') {
