@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { EntityView } from './entity.type';
 import { RelationshipView } from './relationship.type';
 
@@ -11,47 +11,33 @@ export class PageInfoView {
   endCursor!: string | null;
 }
 
-@ObjectType('EntityEdge')
-export class EntityEdgeView {
-  @Field()
-  cursor!: string;
+/** A Relay connection of `Node` named `${name}Connection`, with edges of type `${name}Edge`. */
+function connectionOf<Node extends object>(name: string, NodeView: ClassType<Node>, description: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeView {
+    @Field()
+    cursor!: string;
 
-  @Field(() => EntityView)
-  node!: EntityView;
+    @Field(() => NodeView)
+    node!: Node;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionView {
+    @Field(() => [EdgeView])
+    edges!: EdgeView[];
+
+    @Field(() => PageInfoView)
+    pageInfo!: PageInfoView;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionView;
 }
 
-@ObjectType('EntityConnection', { description: 'A page of entities in id order (Relay connection).' })
-export class EntityConnectionView {
-  @Field(() => [EntityEdgeView])
-  edges!: EntityEdgeView[];
-
-  @Field(() => PageInfoView)
-  pageInfo!: PageInfoView;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
-
-@ObjectType('RelationshipEdge')
-export class RelationshipEdgeView {
-  @Field()
-  cursor!: string;
-
-  @Field(() => RelationshipView)
-  node!: RelationshipView;
-}
-
-@ObjectType('RelationshipConnection', { description: 'A page of relationships in id order (Relay connection).' })
-export class RelationshipConnectionView {
-  @Field(() => [RelationshipEdgeView])
-  edges!: RelationshipEdgeView[];
-
-  @Field(() => PageInfoView)
-  pageInfo!: PageInfoView;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const EntityConnectionView = connectionOf('Entity', EntityView, 'A page of entities in id order (Relay connection).');
+export const RelationshipConnectionView = connectionOf('Relationship', RelationshipView, 'A page of relationships in id order (Relay connection).');
 
 /** A query-layer page as a connection. */
 export function toConnection<T>(page: { items: readonly { cursor: string; node: T }[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }) {
