@@ -1,0 +1,379 @@
+import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { EntityKind } from '../src/model/kinds';
+import type { RelationType } from '../src/model/relation-rules';
+import type { Api } from './api';
+import { Emitter } from './emitter';
+import { Drawing, type Counts } from './drawing';
+import { FCOSE_LAYOUTS, fitView, type Layouts } from './layouts';
+import { toDataset, type EdgeData, type NodeData } from './mapping';
+import type { ApiEntity, ApiPath, ApiRelationship, ApiStats, ApiSubgraph } from './types';
+
+export type { Counts } from './drawing';
+import { DEFAULT_VIEW, type PathOptions, type ViewState } from './url-state';
+
+/** Above this many elements (entities + relationships) the client does not draw the whole network. */
+export const LARGE_GRAPH_THRESHOLD = 3000;
+
+/** Most entities a neighbourhood request asks for (the API's cost limit refuses much more with our fields). */
+export const NEIGHBORHOOD_LIMIT = 400;
+
+export function isLargeGraph(stats: Pick<ApiStats, 'entities' | 'relationships'>): boolean {
+  return stats.entities + stats.relationships > LARGE_GRAPH_THRESHOLD;
+}
+
+/** What the controller needs from the API; tests pass a fake. */
+export type DataSource = Pick<Api, 'stats' | 'network' | 'neighborhood' | 'paths'>;
+
+/** network: the whole graph; ego: one entity's neighbourhood; explore: a large graph, drawn from what the analyst opens. */
+export type Mode = 'network' | 'ego' | 'explore';
+
+export type Selection =
+  | { readonly kind: 'node'; readonly entity: ApiEntity }
+  | { readonly kind: 'edge'; readonly relationship: ApiRelationship; readonly source: ApiEntity | null; readonly target: ApiEntity | null };
+
+export interface Status {
+  readonly text: string;
+  readonly tone: 'info' | 'busy' | 'error';
+}
+
+export interface ControllerEvents {
+  /** The view state changed (for the URL). */
+  change: (state: ViewState) => void;
+  select: (selection: Selection | null) => void;
+  /** The drawn elements changed (date, focus, expansion, filters). */
+  elements: () => void;
+  paths: (paths: readonly ApiPath[] | null) => void;
+  status: (status: Status | null) => void;
+}
+
+/**
+ * State and behaviour of the graph view: what is drawn, filtered, selected and highlighted. Talks to Cytoscape and to a
+ * data source, never to the DOM, so it runs under headless Cytoscape in tests.
+ */
+export class GraphController {
+  readonly events = new Emitter<ControllerEvents>();
+  private view: ViewState = DEFAULT_VIEW;
+  private currentMode: Mode = 'network';
+  private statsValue: ApiStats | null = null;
+  private lastPaths: readonly ApiPath[] | null = null;
+  private readonly drawing: Drawing;
+  private generation = 0;
+
+  constructor(
+    readonly cy: Core,
+    private readonly source: DataSource,
+    layouts: Layouts = FCOSE_LAYOUTS,
+  ) {
+    // Positions are remembered in the whole-network view only, so an ego layout never overwrites them.
+    this.drawing = new Drawing(cy, layouts, () => this.currentMode === 'network');
+    cy.on('tap', 'node, edge', (event) => this.select(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.select(null);
+    });
+    cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
+    cy.on('dragfree', 'node', (event) => this.drawing.remember(event.target));
+  }
+
+  get state(): ViewState {
+    return this.view;
+  }
+
+  get mode(): Mode {
+    return this.currentMode;
+  }
+
+  get stats(): ApiStats | null {
+    return this.statsValue;
+  }
+
+  get paths(): readonly ApiPath[] | null {
+    return this.lastPaths;
+  }
+
+  /** Opens a view: the whole network (or, for a large graph, nothing until the analyst picks an entity), then the rest of the state. */
+  async start(initial: ViewState): Promise<void> {
+    this.view = { ...DEFAULT_VIEW, asOf: initial.asOf, hiddenKinds: initial.hiddenKinds, hiddenTypes: initial.hiddenTypes, hiddenNodes: initial.hiddenNodes };
+    this.statsValue = await this.source.stats();
+    if (isLargeGraph(this.statsValue)) {
+      this.currentMode = 'explore';
+      this.status(`This graph has ${this.statsValue.entities} entities and ${this.statsValue.relationships} relationships: too many to draw at once. Search for an entity to start from its neighbourhood.`, 'info');
+    } else {
+      // Lay out the whole network once (all dates), so every entity has a home that it keeps as the date changes.
+      this.drawing.replace(await this.source.network(null));
+      if (initial.asOf) this.drawing.replace(await this.source.network(initial.asOf));
+      this.status(null);
+    }
+    if (initial.focus) await this.focus(initial.focus.id, initial.focus.depth);
+    this.applyFilters();
+    if (initial.path) await this.findPaths(initial.path);
+    if (initial.selected) await this.reveal(initial.selected);
+    this.changed();
+  }
+
+  /** Shows the network (or the ego network in focus) as of a date; null for all dates. Nodes that stay keep their place. */
+  async setAsOf(asOf: string | null): Promise<void> {
+    const generation = ++this.generation;
+    this.view = { ...this.view, asOf };
+    const focus = this.view.focus;
+    let subgraph: ApiSubgraph | null = null;
+    if (this.currentMode === 'network') subgraph = await this.source.network(asOf);
+    else if (this.currentMode === 'ego' && focus) subgraph = await this.source.neighborhood(focus.id, { depth: focus.depth, asOf, limit: NEIGHBORHOOD_LIMIT });
+    if (generation !== this.generation) return;
+    if (subgraph) this.drawing.replace(subgraph);
+    if (this.view.path) await this.findPaths(this.view.path, { fit: false });
+    else this.applyFilters();
+    if (generation !== this.generation) return;
+    this.refreshSelection();
+    this.changed();
+  }
+
+  setKindVisible(kind: EntityKind, visible: boolean): void {
+    const hidden = new Set(this.view.hiddenKinds);
+    if (visible) hidden.delete(kind);
+    else hidden.add(kind);
+    this.view = { ...this.view, hiddenKinds: [...hidden] };
+    this.applyFilters();
+    this.changed();
+  }
+
+  setTypeVisible(type: RelationType, visible: boolean): void {
+    const hidden = new Set(this.view.hiddenTypes);
+    if (visible) hidden.delete(type);
+    else hidden.add(type);
+    this.view = { ...this.view, hiddenTypes: [...hidden] };
+    this.applyFilters();
+    this.changed();
+  }
+
+  /** Selects an entity or relationship by id (null to clear); false when it is not drawn. */
+  select(id: string | null): boolean {
+    const element = id ? this.cy.getElementById(id) : null;
+    this.cy.elements(':selected').unselect();
+    if (!element || element.empty()) {
+      this.view = { ...this.view, selected: null };
+      this.events.emit('select', null);
+      this.changed();
+      return !id;
+    }
+    element.select();
+    this.view = { ...this.view, selected: element.id() };
+    this.events.emit('select', this.selection());
+    this.changed();
+    return true;
+  }
+
+  /** The current selection with its data, or null. */
+  selection(): Selection | null {
+    const id = this.view.selected;
+    const element = id ? this.cy.getElementById(id) : null;
+    if (!element || element.empty()) return null;
+    if (element.isNode()) return { kind: 'node', entity: (element.data() as NodeData).entity };
+    const edge = element as unknown as EdgeSingular;
+    const data = edge.data() as EdgeData;
+    const entityOf = (node: NodeSingular) => (node.empty() ? null : (node.data() as NodeData).entity);
+    return { kind: 'edge', relationship: data.relationship, source: entityOf(edge.source()), target: entityOf(edge.target()) };
+  }
+
+  /** Selects an entity, first drawing it with its neighbourhood when it is not drawn, and centres on it. */
+  async reveal(id: string): Promise<boolean> {
+    let element = this.cy.getElementById(id);
+    if (element.empty()) {
+      if (this.currentMode === 'explore') {
+        await this.focus(id, 1);
+      } else {
+        const around = await this.source.neighborhood(id, { depth: 1, asOf: this.view.asOf, limit: 200 });
+        this.drawing.add(around, id);
+      }
+      element = this.cy.getElementById(id);
+      if (element.empty()) {
+        this.status(this.view.asOf ? `That entity is not part of the network as of ${this.view.asOf}.` : 'That entity could not be shown.', 'info');
+        return false;
+      }
+    }
+    if (this.view.hiddenNodes.includes(id)) {
+      this.view = { ...this.view, hiddenNodes: this.view.hiddenNodes.filter((hidden) => hidden !== id) };
+      this.applyFilters();
+    }
+    if (element.isNode() && this.view.hiddenKinds.includes((element.data() as NodeData).kind)) {
+      this.status('Its kind is filtered out: tick it under Filters to see it.', 'info');
+    }
+    this.select(id);
+    this.centre(element);
+    return true;
+  }
+
+  /** Adds the neighbours of an entity (through the given relation types, all when empty) and shows any that were hidden. */
+  async expand(id: string, types: readonly RelationType[] = []): Promise<number> {
+    const around = await this.source.neighborhood(id, { depth: 1, types, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
+    const added = this.drawing.add(around, id);
+    const ids = new Set(around.nodes.map((node) => node.id));
+    this.view = { ...this.view, hiddenNodes: this.view.hiddenNodes.filter((hidden) => !ids.has(hidden)) };
+    this.applyFilters();
+    this.changed();
+    return added;
+  }
+
+  hide(id: string): void {
+    if (this.view.hiddenNodes.includes(id)) return;
+    this.view = { ...this.view, hiddenNodes: [...this.view.hiddenNodes, id] };
+    if (this.view.selected === id) this.select(null);
+    this.applyFilters();
+    this.changed();
+  }
+
+  /** Shows only the entities within `depth` hops of one entity. */
+  async focus(id: string, depth: number): Promise<void> {
+    const generation = ++this.generation;
+    const subgraph = await this.source.neighborhood(id, { depth, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
+    if (generation !== this.generation) return;
+    this.currentMode = 'ego';
+    this.view = { ...this.view, focus: { id, depth } };
+    this.cy.elements().remove();
+    this.drawing.replace(subgraph);
+    this.cy.nodes().removeClass('ego-root');
+    this.cy.getElementById(id).addClass('ego-root');
+    if (subgraph.truncated) this.status(`Only the nearest ${NEIGHBORHOOD_LIMIT} entities are shown.`, 'info');
+    this.refreshPaths();
+    this.refreshSelection();
+    this.changed();
+  }
+
+  /** Back to the whole network at the current date: no hidden entities, filters, focus, paths or selection. */
+  async reset(): Promise<void> {
+    const generation = ++this.generation;
+    const large = this.statsValue ? isLargeGraph(this.statsValue) : false;
+    this.view = { ...DEFAULT_VIEW, asOf: this.view.asOf };
+    this.lastPaths = null;
+    this.events.emit('paths', null);
+    this.cy.elements().removeClass('on-path faded ego-root');
+    if (large) {
+      this.currentMode = 'explore';
+      this.cy.elements().remove();
+    } else {
+      const subgraph = await this.source.network(this.view.asOf);
+      if (generation !== this.generation) return;
+      const wasNetwork = this.currentMode === 'network';
+      this.currentMode = 'network';
+      if (!wasNetwork) this.cy.elements().remove();
+      this.drawing.replace(subgraph);
+      fitView(this.cy);
+    }
+    this.applyFilters();
+    this.select(null);
+    this.events.emit('elements');
+    this.changed();
+  }
+
+  /** Finds up to k paths, draws any of their elements that are missing, and highlights them (the rest faded). */
+  async findPaths(options: PathOptions, { fit = true }: { fit?: boolean } = {}): Promise<readonly ApiPath[]> {
+    this.view = { ...this.view, path: options };
+    let paths: ApiPath[];
+    try {
+      paths = await this.source.paths({ ...options, asOf: this.view.asOf });
+    } catch (error) {
+      this.lastPaths = [];
+      this.highlight([], false);
+      this.events.emit('paths', []);
+      this.status(`Path search failed: ${(error as Error).message}`, 'error');
+      this.changed();
+      return [];
+    }
+    this.lastPaths = paths;
+    for (const path of paths) this.drawing.add({ nodes: path.nodes, edges: path.hops.map((hop) => hop.relationship), truncated: false }, options.from);
+    this.highlight(paths, fit);
+    this.events.emit('paths', paths);
+    this.changed();
+    return paths;
+  }
+
+  clearPaths(): void {
+    this.view = { ...this.view, path: null };
+    this.lastPaths = null;
+    this.highlight([], false);
+    this.events.emit('paths', null);
+    this.changed();
+  }
+
+  /** How many entities of each kind and relationships of each type are loaded (filtered ones included). */
+  counts(): Counts {
+    return this.drawing.counts();
+  }
+
+  /** The entities and relationships on screen: not filtered, not hidden, both ends shown. */
+  visible(): { nodes: NodeSingular[]; edges: EdgeSingular[] } {
+    return this.drawing.visible();
+  }
+
+  /** The displayed view as a proxygraph dataset (sources, entities, relationships). */
+  exportDataset() {
+    const { nodes, edges } = this.visible();
+    return toDataset(
+      nodes.map((node) => (node.data() as NodeData).entity),
+      edges.map((edge) => (edge.data() as EdgeData).relationship),
+    );
+  }
+
+  private applyFilters(): void {
+    const kinds = new Set<string>(this.view.hiddenKinds);
+    const types = new Set<string>(this.view.hiddenTypes);
+    const nodes = new Set(this.view.hiddenNodes);
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const data = node.data() as NodeData;
+        node.toggleClass('filtered', !node.hasClass('on-path') && (kinds.has(data.kind) || nodes.has(data.id)));
+      });
+      this.cy.edges().forEach((edge) => {
+        edge.toggleClass('filtered', !edge.hasClass('on-path') && types.has((edge.data() as EdgeData).type));
+      });
+    });
+    this.events.emit('elements');
+  }
+
+  private highlight(paths: readonly ApiPath[], fit: boolean): void {
+    const onPath = new Set<string>();
+    for (const path of paths) {
+      for (const node of path.nodes) onPath.add(node.id);
+      for (const hop of path.hops) onPath.add(hop.relationship.id);
+    }
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('on-path faded');
+      if (onPath.size === 0) return;
+      this.cy.elements().forEach((element) => {
+        element.addClass(onPath.has(element.id()) ? 'on-path' : 'faded');
+      });
+    });
+    this.applyFilters();
+    if (fit && onPath.size > 0) fitView(this.cy, this.cy.elements('.on-path'), 60);
+  }
+
+  /** Re-runs the last path search after the drawn elements changed. */
+  private refreshPaths(): void {
+    if (this.lastPaths) this.highlight(this.lastPaths, false);
+    else this.applyFilters();
+  }
+
+  private refreshSelection(): void {
+    const id = this.view.selected;
+    if (!id) return;
+    const element = this.cy.getElementById(id);
+    if (element.empty()) this.select(null);
+    else {
+      element.select();
+      this.events.emit('select', this.selection());
+    }
+  }
+
+  private centre(element: Collection): void {
+    if (this.cy.zoom() < 1) this.cy.zoom(1);
+    this.cy.center(element);
+  }
+
+  private status(text: string | null, tone: Status['tone'] = 'info'): void {
+    this.events.emit('status', text ? { text, tone } : null);
+  }
+
+  private changed(): void {
+    this.events.emit('change', this.view);
+  }
+}

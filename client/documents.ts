@@ -1,0 +1,55 @@
+/** The GraphQL documents the client sends. One place, so the e2e tests and the views ask for the same fields. */
+
+const ENTITY_FIELDS = `fragment EntityFields on Entity { id kind name aliases aliasDetails { name lang } description start end attributes { key value } }`;
+
+const RELATIONSHIP_FIELDS = `fragment RelationshipFields on Relationship {
+  id type temporality start end confidence disputed weight
+  source { id } target { id }
+  attributes { key value }
+  evidence { locator note stance source { id title published publisher url } }
+}`;
+
+export const STATS = `query Stats($asOf: String) {
+  stats(asOf: $asOf) { entities relationships earliest latest byKind { kind count } byType { type count } }
+}`;
+
+export const RELATION_TYPES = `query RelationTypes {
+  relationTypes { type definition reading symmetric temporality sourceKinds targetKinds }
+}`;
+
+export const NETWORK = `query Network($asOf: String) {
+  network(asOf: $asOf) { truncated nodes { ...EntityFields } edges { ...RelationshipFields } }
+}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;
+
+export const SEARCH = `query Search($text: String!, $limit: Int) {
+  search(text: $text, limit: $limit) { id kind name aliases start end }
+}`;
+
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $types: [RelationType!], $asOf: String, $limit: Int) {
+  neighborhood(id: $id, depth: $depth, types: $types, asOf: $asOf, limit: $limit) {
+    truncated nodes { ...EntityFields } edges { ...RelationshipFields }
+  }
+}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;
+
+export const ENTITY = `query Entity($id: ID!, $asOf: String) {
+  entity(id: $id) {
+    ...EntityFields
+    relationships(asOf: $asOf) { ...RelationshipFields source { id name kind } target { id name kind } }
+  }
+}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;
+
+export const PATHS = `query Paths($from: ID!, $to: ID!, $k: Int, $types: [RelationType!], $directed: Boolean, $asOf: String, $avoid: [ID!], $chronological: Boolean) {
+  paths(from: $from, to: $to, k: $k, types: $types, directed: $directed, asOf: $asOf, avoid: $avoid, chronological: $chronological) {
+    length cost
+    nodes { ...EntityFields }
+    hops { forward from { id name kind } to { id name kind } relationship { ...RelationshipFields } }
+  }
+}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;

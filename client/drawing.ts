@@ -1,0 +1,112 @@
+import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import type { EntityKind } from '../src/model/kinds';
+import type { RelationType } from '../src/model/relation-rules';
+import { placeNear, positionOf, type Layouts } from './layouts';
+import { subgraphToElements, type EdgeData, type NodeData } from './mapping';
+import type { ApiSubgraph } from './types';
+
+export interface Counts {
+  readonly byKind: ReadonlyMap<EntityKind, number>;
+  readonly byType: ReadonlyMap<RelationType, number>;
+}
+
+/**
+ * What is drawn and where: puts subgraphs on the canvas, keeps nodes in place, places newcomers, lays out when there is
+ * nothing to keep. The controller decides what to show; this decides how it lands.
+ */
+export class Drawing {
+  /** Where each entity sat in the whole-network layout, so nodes keep their place across dates and resets. */
+  private readonly memory = new Map<string, Position>();
+
+  constructor(
+    private readonly cy: Core,
+    private readonly layouts: Layouts,
+    /** Whether positions are remembered now. */
+    private readonly remembering: () => boolean,
+  ) {}
+
+  remember(node: NodeSingular): void {
+    if (this.remembering()) this.memory.set(node.id(), positionOf(node));
+  }
+
+  /** Replaces the drawn elements with a subgraph; nodes already drawn stay where they are. */
+  replace(subgraph: ApiSubgraph): void {
+    const elements = subgraphToElements(subgraph);
+    const wanted = new Set(elements.map((element) => element.data.id as string));
+    this.cy.batch(() => {
+      this.cy.elements().filter((element) => !wanted.has(element.id())).remove();
+    });
+    this.insert(elements, null);
+  }
+
+  /** Adds the parts of a subgraph not yet drawn, newcomers placed near their neighbours (or around `anchor`). Returns how many nodes were added. */
+  add(subgraph: ApiSubgraph, anchor: string | null): number {
+    const elements = subgraphToElements(subgraph).filter((element) => this.cy.getElementById(element.data.id as string).empty());
+    return this.insert(elements, anchor);
+  }
+
+  private insert(elements: ReturnType<typeof subgraphToElements>, anchor: string | null): number {
+    const fresh: NodeSingular[] = [];
+    const hadNodes = this.cy.nodes().length > 0;
+    this.cy.batch(() => {
+      for (const element of elements) {
+        const id = element.data.id as string;
+        const existing = this.cy.getElementById(id);
+        if (existing.nonempty()) {
+          existing.data(element.data);
+          continue;
+        }
+        const remembered = this.remembering() ? this.memory.get(id) : undefined;
+        // Newcomers start on a spiral (never on one spot, where edges cannot be drawn) until placed or laid out.
+        const start = remembered ?? { x: 40 * Math.sqrt(fresh.length) * Math.cos(fresh.length * 2.4), y: 40 * Math.sqrt(fresh.length) * Math.sin(fresh.length * 2.4) };
+        const added = this.cy.add(element.group === 'nodes' ? { ...element, position: { ...start } } : element);
+        if (added.isNode() && !remembered) fresh.push(added as unknown as NodeSingular);
+      }
+    });
+    if (fresh.length === 0) return 0;
+    if (!hadNodes || fresh.length === this.cy.nodes().length) {
+      this.runLayout();
+      return fresh.length;
+    }
+    const freshIds = new Set(fresh.map((node) => node.id()));
+    const anchorNode = anchor ? this.cy.getElementById(anchor) : null;
+    fresh.forEach((node, index) => {
+      const placed = node.neighborhood('node').filter((other) => !freshIds.has(other.id()));
+      const anchors = placed.nonempty() ? placed.map((other) => positionOf(other as NodeSingular)) : anchorNode && anchorNode.nonempty() ? [positionOf(anchorNode as NodeSingular)] : [];
+      const position = placeNear(anchors, index, fresh.length) ?? { x: 0, y: 0 };
+      node.position(position);
+      if (this.remembering()) this.memory.set(node.id(), position);
+    });
+    return fresh.length;
+  }
+
+  private runLayout(): void {
+    const nodes = this.cy.nodes();
+    this.cy.layout(this.layouts.full(nodes.length)).run();
+    this.layouts.after?.(this.cy);
+    if (this.remembering()) nodes.forEach((node) => void this.memory.set(node.id(), positionOf(node)));
+  }
+
+  /** How many entities of each kind and relationships of each type are loaded (filtered ones included). */
+  counts(): Counts {
+    const byKind = new Map<EntityKind, number>();
+    const byType = new Map<RelationType, number>();
+    this.cy.nodes().forEach((node) => {
+      const kind = (node.data() as NodeData).kind;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    });
+    this.cy.edges().forEach((edge) => {
+      const type = (edge.data() as EdgeData).type;
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    });
+    return { byKind, byType };
+  }
+
+  /** The entities and relationships on screen: not filtered, not hidden, both ends shown. */
+  visible(): { nodes: NodeSingular[]; edges: EdgeSingular[] } {
+    const nodes = this.cy.nodes().filter((node) => !node.hasClass('filtered'));
+    const shown = new Set(nodes.map((node) => node.id()));
+    const edges = this.cy.edges().filter((edge) => !edge.hasClass('filtered') && shown.has(edge.source().id()) && shown.has(edge.target().id()));
+    return { nodes: nodes.toArray() as NodeSingular[], edges: edges.toArray() as EdgeSingular[] };
+  }
+}

@@ -1,0 +1,182 @@
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { createApi } from './api';
+import { GraphController, type Selection } from './controller';
+import { fitView } from './layouts';
+import { legend, stylesheet } from './style';
+import { decodeViewState, encodeViewState, type ViewState } from './url-state';
+import { byId } from './views/dom';
+import { download } from './views/download';
+import { entityPicker } from './views/entity-picker';
+import { legendView } from './views/legend-view';
+import { panelView } from './views/panel-view';
+import { pathFinderView } from './views/path-finder-view';
+import { pathResultsView } from './views/path-results-view';
+import { statusView } from './views/status-view';
+import { timeView } from './views/time-view';
+
+/** Wiring only: the API, the controller, and the views that show its state and call its behaviour. */
+
+cytoscape.use(fcose);
+
+async function main(): Promise<void> {
+  const api = createApi();
+  const cy = cytoscape({ container: byId('cy'), style: stylesheet(), boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
+  const controller = new GraphController(cy, api);
+  // A handle for the end-to-end tests and for curious analysts in the console.
+  Object.assign(window, { proxygraph: { cy, controller } });
+
+  let pending = 0;
+  const status = statusView(byId('status'));
+  const run = async (work: () => Promise<unknown>) => {
+    pending += 1;
+    document.body.dataset.busy = 'true';
+    try {
+      await work();
+    } catch (error) {
+      status.show({ text: `Something went wrong: ${(error as Error).message}`, tone: 'error' });
+    } finally {
+      pending -= 1;
+      if (pending === 0) document.body.dataset.busy = 'false';
+    }
+  };
+
+  const names = (id: string) => {
+    const node = cy.getElementById(id);
+    return node.nonempty() ? String(node.data('label')) : id;
+  };
+  const search = (text: string, signal: AbortSignal) => api.search(text, signal);
+
+  const rules = await api.relationTypes();
+  const relationTypes = rules.map((rule) => rule.type);
+
+  // Details panel: an entity is read from the API (its relationships as of the date), a relationship from the drawn edge.
+  const pathResults = byId('path-results');
+  const panelElement = byId('panel');
+  // The details column opens only when it has something to show; the graph takes the room otherwise.
+  const updateDetails = () => {
+    const open = !pathResults.hidden || !panelElement.hidden;
+    if (open === document.body.classList.contains('details-open')) return;
+    document.body.classList.toggle('details-open', open);
+    cy.resize();
+    // Keep what the analyst is looking at in view when the column takes room from the graph.
+    const onPath = cy.elements('.on-path');
+    if (onPath.nonempty()) fitView(cy, onPath, 60);
+    else {
+      const selected = cy.nodes(':selected').first();
+      const extent = cy.extent();
+      const inView = (p: { x: number; y: number }) => p.x > extent.x1 && p.x < extent.x2 && p.y > extent.y1 && p.y < extent.y2;
+      if (selected.nonempty() && !inView(selected.position())) cy.center(selected);
+    }
+  };
+  let panelRequest = 0;
+  const panel = panelView(panelElement, {
+    onSelect: (id) => void run(() => controller.reveal(id)),
+    onExpand: (id, types) => void run(() => controller.expand(id, types)),
+    onHide: (id) => controller.hide(id),
+    onFocus: (id, depth) => void run(() => controller.focus(id, depth)),
+    onClose: () => controller.select(null),
+  });
+  const showSelection = async (selection: Selection | null) => {
+    const request = ++panelRequest;
+    if (!selection) panel.hide();
+    else if (selection.kind === 'edge') panel.showRelationship(selection.relationship, selection.source, selection.target);
+    else {
+      const detail = await api.entity(selection.entity.id, controller.state.asOf);
+      if (request !== panelRequest) return;
+      if (detail) panel.showEntity(detail, controller.state.asOf, relationTypes);
+      else panel.showMessage('This entity is no longer in the graph.');
+    }
+    updateDetails();
+  };
+  controller.events.on('select', (selection) => void run(() => showSelection(selection)));
+
+  const mainSearch = entityPicker({
+    id: 'search',
+    label: 'Search entities',
+    hideLabel: true,
+    placeholder: 'Search actors, places, events…',
+    search,
+    clearOnChoose: true,
+    onChoose: (entity) =>
+      void run(async () => {
+        if (await controller.reveal(entity.id)) {
+          // The panel loads asynchronously; move focus to it once it is there.
+          await showSelection(controller.selection());
+          panel.focusTitle();
+        }
+      }),
+  });
+  byId('search-slot').appendChild(mainSearch.element);
+
+  const legendPanel = legendView(byId('legend'), {
+    onKind: (kind, visible) => controller.setKindVisible(kind, visible),
+    onType: (type, visible) => controller.setTypeVisible(type, visible),
+  });
+  const initial: ViewState = decodeViewState(location.search);
+  legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes);
+  controller.events.on('elements', () => legendPanel.setCounts(controller.counts()));
+
+  const results = pathResultsView(pathResults, (id) => void run(() => controller.reveal(id)));
+  controller.events.on('paths', (paths) => {
+    results.show(paths, names);
+    updateDetails();
+  });
+  const finder = pathFinderView(byId('path-finder'), {
+    search,
+    relationTypes,
+    onFind: (options) =>
+      void run(async () => {
+        finder.setBusy(true);
+        try {
+          await controller.findPaths(options);
+        } finally {
+          finder.setBusy(false);
+        }
+      }),
+    onClear: () => controller.clearPaths(),
+  });
+
+  controller.events.on('status', (message) => status.show(message));
+  controller.events.on('change', (state) => {
+    const query = encodeViewState(state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  });
+
+  byId('fit-button').addEventListener('click', () => fitView(cy));
+  byId('reset-button').addEventListener('click', () =>
+    void run(async () => {
+      await controller.reset();
+      legendPanel.setHidden([], []);
+      time?.set(controller.state.asOf);
+    }),
+  );
+  byId('png-button').addEventListener('click', () => download(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), 'proxygraph.png'));
+  byId('json-button').addEventListener('click', () => download(new Blob([`${JSON.stringify(controller.exportDataset(), null, 2)}\n`], { type: 'application/json' }), 'proxygraph.json'));
+  byId('link-button').addEventListener('click', () =>
+    void navigator.clipboard.writeText(location.href).then(
+      () => status.show({ text: 'Link copied: it reopens this view.', tone: 'info' }),
+      () => status.show({ text: `Copy this link: ${location.href}`, tone: 'info' }),
+    ),
+  );
+
+  let time: ReturnType<typeof timeView> | null = null;
+  await run(async () => {
+    await controller.start(initial);
+    const stats = controller.stats;
+    if (stats?.earliest && stats.latest) {
+      time = timeView(byId('time'), { earliest: stats.earliest, latest: stats.latest }, (asOf) => void run(() => controller.setAsOf(asOf)));
+      time.set(controller.state.asOf);
+    }
+    if (initial.path) finder.setOptions(initial.path, names);
+    legendPanel.setCounts(controller.counts());
+  });
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error: unknown) => {
+  const status = document.getElementById('status');
+  if (status) status.textContent = `proxygraph could not start: ${(error as Error).message}`;
+  document.body.dataset.ready = 'error';
+});

@@ -1,0 +1,125 @@
+import type { RelationType } from '../../src/model/relation-rules';
+import { MAX_FOCUS_DEPTH } from '../url-state';
+import { formatDates } from '../mapping';
+import { kindLabel, typeLabel } from '../style';
+import type { ApiEntity, ApiEntityDetail, ApiRelationship } from '../types';
+import { append, clear, h, type Child } from './dom';
+import { evidenceList, relationshipFacts } from './evidence-view';
+
+export interface PanelActions {
+  readonly onSelect: (id: string) => void;
+  readonly onExpand: (id: string, types: RelationType[]) => void;
+  readonly onHide: (id: string) => void;
+  readonly onFocus: (id: string, depth: number) => void;
+  readonly onClose: () => void;
+}
+
+export interface PanelView {
+  showEntity(entity: ApiEntityDetail, asOf: string | null, relationTypes: readonly RelationType[]): void;
+  showRelationship(relationship: ApiRelationship, source: ApiEntity | null, target: ApiEntity | null): void;
+  showMessage(text: string): void;
+  hide(): void;
+  /** Moves keyboard focus to the panel's title (after a choice in the search box). */
+  focusTitle(): void;
+}
+
+/** The side panel: the selected entity (with its relationships grouped by type and their evidence) or relationship. */
+export function panelView(container: HTMLElement, actions: PanelActions): PanelView {
+  const show = (...children: Child[]) => {
+    clear(container);
+    const close = h('button', { type: 'button', className: 'icon-button panel-close', 'aria-label': 'Close the details' }, '×');
+    close.addEventListener('click', () => actions.onClose());
+    append(container, close, ...children);
+    container.hidden = false;
+  };
+
+  const entityLink = (entity: { id: string; name?: string }) => {
+    const button = h('button', { type: 'button', className: 'link-button' }, entity.name ?? entity.id);
+    button.addEventListener('click', () => actions.onSelect(entity.id));
+    return button;
+  };
+
+  const entityActions = (entity: ApiEntityDetail, relationTypes: readonly RelationType[]) => {
+    const typeSelect = h('select', { id: 'expand-type', 'aria-label': 'Relation type to expand through' }, h('option', { value: '' }, 'all relation types'), ...relationTypes.map((type) => h('option', { value: type }, typeLabel(type))));
+    const expand = h('button', { type: 'button' }, 'Expand');
+    expand.addEventListener('click', () => actions.onExpand(entity.id, typeSelect.value ? [typeSelect.value as RelationType] : []));
+    const depthSelect = h('select', { id: 'focus-depth', 'aria-label': 'Depth of the ego network' }, ...Array.from({ length: MAX_FOCUS_DEPTH }, (_, i) => h('option', { value: String(i + 1) }, `${i + 1} hop${i ? 's' : ''}`)));
+    const focus = h('button', { type: 'button' }, 'Show only its network');
+    focus.addEventListener('click', () => actions.onFocus(entity.id, Number(depthSelect.value)));
+    const hide = h('button', { type: 'button' }, 'Hide');
+    hide.addEventListener('click', () => actions.onHide(entity.id));
+    return h(
+      'div',
+      { className: 'panel-actions', role: 'group', 'aria-label': 'Actions on this entity' },
+      h('div', { className: 'action-row' }, h('label', { for: 'expand-type', className: 'visually-hidden' }, 'Expand through'), typeSelect, expand),
+      h('div', { className: 'action-row' }, h('label', { for: 'focus-depth', className: 'visually-hidden' }, 'Depth'), depthSelect, focus),
+      h('div', { className: 'action-row' }, hide),
+    );
+  };
+
+  return {
+    showEntity(entity, asOf, relationTypes) {
+      const dates = formatDates(entity.start, entity.end, entity.kind === 'EVENT' ? 'EVENT' : 'SPAN');
+      const aliases = entity.aliasDetails?.map((alias) => (alias.lang ? `${alias.name} (${alias.lang})` : alias.name)) ?? [...entity.aliases];
+      const groups = new Map<RelationType, ApiRelationship[]>();
+      for (const relationship of entity.relationships) {
+        const list = groups.get(relationship.type) ?? [];
+        list.push(relationship);
+        groups.set(relationship.type, list);
+      }
+      const sections = [...groups.entries()].map(([type, relationships]) =>
+        h(
+          'section',
+          { className: 'relation-group' },
+          h('h4', {}, `${typeLabel(type)} (${relationships.length})`),
+          h(
+            'ul',
+            { className: 'relation-list' },
+            ...relationships.map((relationship) => {
+              const outgoing = relationship.source.id === entity.id;
+              const other = outgoing ? relationship.target : relationship.source;
+              return h(
+                'li',
+                { className: 'relation-item' },
+                h('p', { className: 'relation-line' }, outgoing ? `${entity.name} ${typeLabel(type)} ` : '', entityLink(other), outgoing ? '' : ` ${typeLabel(type)} ${entity.name}`),
+                relationshipFacts(relationship),
+                evidenceList(relationship),
+              );
+            }),
+          ),
+        ),
+      );
+      show(
+        h('h2', { tabindex: '-1', className: 'panel-title' }, entity.name),
+        h('p', { className: 'panel-kind' }, h('span', { className: `kind-dot kind-${entity.kind.toLowerCase()}`, 'aria-hidden': 'true' }), kindLabel(entity.kind), dates ? ` · ${dates}` : ''),
+        aliases.length > 0 ? h('p', { className: 'aliases' }, h('span', { className: 'muted' }, 'Also known as: '), aliases.join(' · ')) : null,
+        entity.description ? h('p', { className: 'description' }, entity.description) : null,
+        entityActions(entity, relationTypes),
+        h('h3', {}, asOf ? `Relationships as of ${asOf} (${entity.relationships.length})` : `Relationships (${entity.relationships.length})`),
+        ...(sections.length > 0 ? sections : [h('p', { className: 'muted' }, 'None.')]),
+      );
+    },
+    showRelationship(relationship, source, target) {
+      const sourceRef = source ?? relationship.source;
+      const targetRef = target ?? relationship.target;
+      show(
+        h('h2', { tabindex: '-1', className: 'panel-title' }, `${sourceRef.name ?? sourceRef.id} ${typeLabel(relationship.type)} ${targetRef.name ?? targetRef.id}`),
+        h('p', { className: 'panel-kind' }, `Relationship · ${typeLabel(relationship.type)}`),
+        h('p', { className: 'relation-line' }, entityLink(sourceRef), ` ${typeLabel(relationship.type)} `, entityLink(targetRef)),
+        relationshipFacts(relationship),
+        h('h3', {}, 'Evidence'),
+        evidenceList(relationship),
+      );
+    },
+    showMessage(text) {
+      show(h('p', { className: 'muted' }, text));
+    },
+    hide() {
+      clear(container);
+      container.hidden = true;
+    },
+    focusTitle() {
+      container.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    },
+  };
+}

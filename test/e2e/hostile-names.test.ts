@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, HOSTILE_NAMES, inPage, launchBrowser, openPage, screenshot, settled, startServer, type Server } from './support/browser';
+
+const NAME = '<img src=x onerror=alert(1)>';
+
+describeInBrowser('hostile text in the data', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(HOSTILE_NAMES);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.stop();
+  });
+
+  test('renders names, aliases, descriptions and evidence as the characters they are', async () => {
+    const { page, errors, dialogs, outside } = await openPage(browser, server);
+    await settled(page);
+    expect(await inPage(page, "proxygraph.cy.getElementById('hostile-group').data('label')")).toBe(NAME);
+
+    await page.locator('#search').fill('onerror');
+    const option = page.locator('#search-list [data-id="hostile-group"]');
+    await option.waitFor();
+    expect(await option.locator('.picker-name').textContent()).toBe(NAME);
+    await option.click();
+    await page.locator('#panel h2').waitFor();
+    await settled(page);
+    expect(await page.locator('#panel h2').textContent()).toBe(NAME);
+    const panel = (await page.locator('#panel').textContent()) ?? '';
+    expect(panel).toContain('<svg onload=alert(2)>');
+    expect(panel).toContain('"><iframe src=javascript:alert(4)> (en)');
+    expect(panel).toContain('Named <a href=javascript:alert(5)>like this</a> on purpose & <b>bold</b>.');
+    expect(panel).toContain("<script>alert('source title')</script> Report");
+    expect(panel).toContain('<img src=y onerror=alert(6)> backs it.');
+    expect(panel).toContain('<u>¶1</u>');
+
+    // Nothing was parsed as markup anywhere in the page.
+    expect(await page.locator('img, iframe, script:not([src]), a[href^="javascript"], b, u').count()).toBe(0);
+    expect(await page.locator('svg[onload]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'hostile-names');
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+});
