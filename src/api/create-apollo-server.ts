@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createFormatError, isInternalError } from './format-error';
+import { costLimitPlugin, DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits';
 import type { ServerOptions } from './server-options';
 
 export interface RequestContext {
@@ -47,21 +48,33 @@ function requestLogging(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApolloServer(schema: GraphQLSchema, options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'>): ApolloServer<RequestContext> {
+export function createApolloServer(
+  schema: GraphQLSchema,
+  options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'> & { readonly limits?: QueryLimits },
+): ApolloServer<RequestContext> {
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<RequestContext>({
     schema,
+    // Query limits, all checked before any resolver runs: tokens while parsing, depth, aliases and directives while
+    // validating (cached with the document), cost once the variables are known.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(limits),
     introspection: options.introspection,
     allowBatchedHttpRequests: options.allowBatchedHttpRequests,
     csrfPrevention: true,
+    // main.ts drains the HTTP server on SIGTERM, then stops Apollo; Apollo's own signal handler would stop it first and
+    // fail the requests still in flight with a 500.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.development,
     hideSchemaDetailsFromClientErrors: !options.development,
-    formatError: createFormatError({ includeStacktrace: options.development }),
+    formatError: createFormatError({ includeStacktrace: options.development, hideSuggestions: !options.development }),
     plugins: [
       // The IDE is served by our own route from bundled assets; Apollo's landing page needs the internet.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(options.development ? [] : [ApolloServerPluginDisableSuggestions()]),
+      costLimitPlugin<RequestContext>(limits.maxCost),
       requestLogging(),
     ],
   });

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node as YamlNode } from 'yaml';
 import type { Problem } from '../model';
 
 /** Where one record sits in its file: the item's line and each field's line. */
@@ -20,6 +20,13 @@ export interface ReadResult {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Largest data file read, in bytes: past it the file is refused before it is read. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Deepest nesting of YAML collections accepted; records need 4. The yaml composer recurses, so deeper input could exhaust the stack. */
+export const MAX_YAML_NESTING = 64;
+/** Most alias expansions a record may cause (yaml's maxAliasCount): a "billion laughs" file stops here. */
+export const MAX_YAML_ALIAS_COUNT = 100;
 
 /** Decodes bytes as strict UTF-8, reporting the first invalid byte's line. */
 function decode(file: string, bytes: Buffer): { text?: string; problem?: Problem } {
@@ -56,6 +63,10 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
 export function readYamlRecords(file: string, displayName = file): ReadResult {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      return { records: [], problems: [{ code: 'FILE_TOO_LARGE', file: displayName, message: `the file is ${size} bytes; at most ${MAX_FILE_BYTES} are read`, hint: 'split the dataset or remove what it does not need' }] };
+    }
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -66,10 +77,47 @@ export function readYamlRecords(file: string, displayName = file): ReadResult {
   return parseYamlRecords(text!, displayName);
 }
 
+type CstToken = ReturnType<Parser['parse']> extends Iterable<infer T> ? T : never;
+
+/**
+ * The offset of the first collection nested deeper than `max`, found without recursion on the concrete syntax tree
+ * (yaml's CST parser keeps its own stack; its composer, which builds documents, recurses and can exhaust the call stack,
+ * and V8 has been seen to abort the whole process rather than throw when that happens in the middle of a regular expression).
+ */
+function tooDeepAt(tokens: readonly CstToken[], max: number): number | undefined {
+  const stack: { token: unknown; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (typeof token !== 'object' || token === null) continue;
+    const node = token as { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+    if (node.type === 'document') stack.push({ token: node.value, depth });
+    else if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
+      if (depth >= max) return node.offset ?? 0;
+      for (const item of node.items ?? []) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
 export function parseYamlRecords(text: string, file?: string): ReadResult {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const lineAt = (offset: number) => lines.linePos(offset);
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deep = tooDeepAt(tokens, MAX_YAML_NESTING);
+  if (deep !== undefined) {
+    const pos = lineAt(deep);
+    return { records: [], problems: [{ code: 'FILE_TOO_DEEP', file, line: pos.line, column: pos.col, message: `YAML collections are nested more than ${MAX_YAML_NESTING} deep here`, hint: 'records are flat maps with lists of maps at most; remove the extra nesting' }] };
+  }
+  const documents: Document.Parsed[] = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length));
+  if (documents.length > 1) {
+    const pos = lineAt(documents[1].range[0]);
+    return { records: [], problems: [{ code: 'FILE_SYNTAX', file, line: pos.line, column: pos.col, message: 'the file holds more than one YAML document', hint: 'remove the "---" or "..." separator: a file is one list of records' }] };
+  }
+  const document = documents[0];
+  if (!document) return { records: [], problems: [{ code: 'FILE_EMPTY', file, line: 1, message: 'the file holds no records', hint: 'write a YAML list of records, or `[]` for none' }] };
   if (document.errors.length > 0) {
     return {
       records: [],
@@ -84,7 +132,8 @@ export function parseYamlRecords(text: string, file?: string): ReadResult {
   if (!isSeq(root)) {
     return { records: [], problems: [{ code: 'FILE_SHAPE', file, line: lineAt(root.range?.[0] ?? 0).line, message: 'the file must be a YAML list of records', hint: 'start each record with "- "' }] };
   }
-  const records = root.items.map((item) => {
+  const records: RawRecord[] = [];
+  for (const item of root.items) {
     const node = item as YamlNode;
     const line = lineAt(node.range?.[0] ?? 0).line;
     const fieldLines = new Map<string, number>();
@@ -95,7 +144,16 @@ export function parseYamlRecords(text: string, file?: string): ReadResult {
       }
     }
     const place: RecordPlace = { file, line, fieldLine: (field) => fieldLines.get(field) ?? line };
-    return { value: node.toJSON(), place };
-  });
+    // toJS with the document resolves aliases (node.toJSON() alone turns `*x` into { source: "x" }) and counts their
+    // expansions; yaml throws a ReferenceError past maxAliasCount.
+    let value: unknown;
+    try {
+      value = node.toJS(document, { maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      return { records: [], problems: [{ code: 'FILE_ALIASES', file, line, message: `YAML aliases in this record expand more than ${MAX_YAML_ALIAS_COUNT} times (${error.message})`, hint: 'write the values out instead of nesting aliases of aliases' }] };
+    }
+    records.push({ value, place });
+  }
   return { records, problems: [] };
 }

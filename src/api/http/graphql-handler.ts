@@ -16,15 +16,20 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        // Stop keeping the body but let it flow: destroying the socket here would lose the 413 (the client would see a
+        // reset); the response closes the connection instead.
+        request.off('data', onData);
+        request.resume();
+        chunks.length = 0;
         reject(new BodyTooLargeError());
-        request.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -73,6 +78,8 @@ export async function handleGraphQL(
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
+    // A declared length spares the chunked framing (one write instead of a writev of chunks) and tells clients the size.
+    response.setHeader('content-length', Buffer.byteLength(result.body.string));
     response.end(result.body.string);
     return;
   }

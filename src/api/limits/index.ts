@@ -1,0 +1,6 @@
+export * from './query-limits';
+export * from './limit-error';
+export * from './cost-model';
+export * from './operation-cost';
+export * from './validation-rules';
+export * from './cost-limit-plugin';
