@@ -1,0 +1,62 @@
+import { LabelHeap, LabelPool } from './label-pool';
+import type { PathIndex } from './path-index';
+
+/**
+ * Working arrays of the searches, allocated once per index and reused by every query (searches are synchronous, so
+ * one set per index is enough). "Visited" is a stamp equal to the current generation, so no search clears O(N) memory.
+ */
+export class Scratch {
+  private generation = 0;
+  /** Avoided entities (the query's stamp) and entities banned during one Yen spur search (that search's stamp). */
+  readonly nodeMark: Uint32Array;
+  readonly seenForward: Uint32Array;
+  readonly distForward: Int32Array;
+  readonly seenBackward: Uint32Array;
+  readonly distBackward: Int32Array;
+  /** Entities known to lie on a shortest path (lexicographic extraction). */
+  readonly onPath: Uint32Array;
+  /** BFS queues, layer after layer. */
+  readonly queueForward: Int32Array;
+  readonly queueBackward: Int32Array;
+  /** Label-setting search: per entity, the stamp and the first of its settled labels. */
+  readonly settledSeen: Uint32Array;
+  readonly settledHead: Int32Array;
+  readonly labels = new LabelPool();
+  readonly heap = new LabelHeap(this.labels);
+
+  constructor(nodeCount: number) {
+    this.nodeMark = new Uint32Array(nodeCount);
+    this.seenForward = new Uint32Array(nodeCount);
+    this.distForward = new Int32Array(nodeCount);
+    this.seenBackward = new Uint32Array(nodeCount);
+    this.distBackward = new Int32Array(nodeCount);
+    this.onPath = new Uint32Array(nodeCount);
+    this.queueForward = new Int32Array(nodeCount);
+    this.queueBackward = new Int32Array(nodeCount);
+    this.settledSeen = new Uint32Array(nodeCount);
+    this.settledHead = new Int32Array(nodeCount);
+  }
+
+  /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
+  beginQuery(): void {
+    if (this.generation < 0xfff00000) return;
+    for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
+    this.generation = 0;
+  }
+
+  /** A stamp never handed out before in this query (a query takes far fewer than the million left by beginQuery). */
+  nextStamp(): number {
+    return ++this.generation;
+  }
+}
+
+const scratches = new WeakMap<PathIndex, Scratch>();
+
+export function scratchOf(index: PathIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = new Scratch(index.nodeCount);
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}

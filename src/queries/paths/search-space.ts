@@ -1,0 +1,140 @@
+import { RELATION_TYPES } from '../../model';
+import type { PathQuery } from './path-args';
+import { OPEN_END, OPEN_START, type Adjacency, type PathIndex } from './path-index';
+import type { PathCost } from './path-types';
+import { SearchBudget } from './search-budget';
+import { scratchOf, type Scratch } from './scratch';
+
+const NO_STAMP = -1;
+
+/**
+ * One query's view of the index: which entities and relationships a path may use, what a hop costs, and which
+ * entities and relationships the current Yen spur search has banned. The checks are those of compileFilter
+ * (traversal-filter.ts) on typed arrays: a relationship is usable when its type is allowed, it is present as of the
+ * date, its confidence is at least minConfidence, and both ends are present and not avoided.
+ */
+export class SearchSpace {
+  readonly scratch: Scratch;
+  readonly directed: boolean;
+  readonly cost: PathCost;
+  readonly chronological: boolean;
+  readonly maxLength: number;
+  /** The lists a walk from `from` follows: out-edges, and in-edges too when undirected. */
+  readonly forwardLists: readonly Adjacency[];
+  /** The lists a walk back from `to` follows: in-edges, and out-edges too when undirected. */
+  readonly backwardLists: readonly Adjacency[];
+  private readonly typeAllowed: Uint8Array | null;
+  private readonly asOfLo: number;
+  private readonly asOfHi: number;
+  private readonly minConfidence: number;
+  private readonly avoidStamp: number;
+  private banStamp = NO_STAMP;
+  private bannedEdges: readonly number[] = [];
+  /** True when no argument and no ban restricts relationships or entities: every check passes. */
+  private unrestricted: boolean;
+  private readonly unfiltered: boolean;
+  /** Which checks apply, so a search loads only the arrays it needs. */
+  private readonly checkAsOf: boolean;
+  private readonly checkConfidence: boolean;
+  private readonly positiveConfidence: boolean;
+  private checkNodeMarks: boolean;
+
+  constructor(
+    readonly index: PathIndex,
+    query: PathQuery,
+    readonly budget: SearchBudget = new SearchBudget(),
+  ) {
+    this.scratch = scratchOf(index);
+    this.scratch.beginQuery();
+    this.directed = query.directed;
+    this.cost = query.cost;
+    this.chronological = query.chronological;
+    this.maxLength = query.maxLength;
+    this.forwardLists = query.directed ? [index.out] : [index.out, index.in];
+    this.backwardLists = query.directed ? [index.in] : [index.in, index.out];
+    this.typeAllowed = query.types ? Uint8Array.from(RELATION_TYPES, (type) => (query.types!.has(type) ? 1 : 0)) : null;
+    this.asOfLo = query.asOf ? query.asOf.lo : OPEN_START;
+    this.asOfHi = query.asOf ? query.asOf.hi : OPEN_END;
+    this.minConfidence = query.minConfidence ?? -Infinity;
+    this.checkAsOf = query.asOf !== undefined;
+    this.positiveConfidence = query.cost === 'CONFIDENCE';
+    this.checkConfidence = query.minConfidence !== undefined || this.positiveConfidence;
+    this.checkNodeMarks = query.avoid.length > 0;
+    this.unfiltered = !this.typeAllowed && !this.checkAsOf && !this.checkConfidence && !this.checkNodeMarks;
+    this.unrestricted = this.unfiltered;
+    if (query.avoid.length === 0) {
+      this.avoidStamp = NO_STAMP;
+    } else {
+      this.avoidStamp = this.scratch.nextStamp();
+      for (const id of query.avoid) this.scratch.nodeMark[index.nodeIds.get(id)!] = this.avoidStamp;
+    }
+  }
+
+  /** The entity may be on a path: present as of the date, not avoided, not banned by the current spur search. */
+  nodeOpen(v: number): boolean {
+    if (this.unrestricted) return true;
+    if (this.checkNodeMarks) {
+      const mark = this.scratch.nodeMark[v];
+      if (mark === this.avoidStamp || mark === this.banStamp) return false;
+    }
+    if (!this.checkAsOf) return true;
+    const days = this.index.nodeWindow;
+    return days[2 * v] <= this.asOfHi && days[2 * v + 1] >= this.asOfLo;
+  }
+
+  /** The relationship itself may be used (its ends are checked with nodeOpen). */
+  edgeOpen(e: number): boolean {
+    if (this.unrestricted) return true;
+    const index = this.index;
+    if (this.typeAllowed !== null && this.typeAllowed[index.edgeType[e]] === 0) return false;
+    if (this.checkAsOf && (index.window[2 * e] > this.asOfHi || index.window[2 * e + 1] < this.asOfLo)) return false;
+    if (this.checkConfidence) {
+      const confidence = index.confidence[e];
+      if (confidence < this.minConfidence || (this.positiveConfidence && confidence === 0)) return false;
+    }
+    return this.bannedEdges.length === 0 || !this.bannedEdges.includes(e);
+  }
+
+  /** What one hop over the relationship adds to a path's cost. */
+  edgeCost(e: number): number {
+    if (this.cost === 'HOPS') return 1;
+    if (this.cost === 'WEIGHT') return this.index.weight[e];
+    return -Math.log(this.index.confidence[e]);
+  }
+
+  /** The cost of a sequence of hops, summed in order: the one way every path's cost is computed. */
+  pathCost(edges: readonly number[], from = 0, to = edges.length, start = 0): number {
+    let cost = start;
+    for (let i = from; i < to; i++) cost += this.edgeCost(edges[i]);
+    return cost;
+  }
+
+  /**
+   * The earliest time a time-respecting walk over the hops can be at their end: t = max(t, lo) hop after hop, which
+   * must stay ≤ hi. OPEN_START for an undated start; null when the hops cannot be taken in order.
+   */
+  arrivalTime(edges: readonly number[], to = edges.length): number | null {
+    let time = OPEN_START;
+    for (let i = 0; i < to; i++) {
+      time = Math.max(time, this.index.time[2 * edges[i]]);
+      if (time > this.index.time[2 * edges[i] + 1]) return null;
+    }
+    return time;
+  }
+
+  /** Bans entities and relationships until the next ban or clearBans (Yen's spur searches). */
+  ban(nodes: readonly number[], edges: readonly number[]): void {
+    this.banStamp = this.scratch.nextStamp();
+    for (const v of nodes) this.scratch.nodeMark[v] = this.banStamp;
+    this.bannedEdges = edges;
+    this.unrestricted = false;
+    this.checkNodeMarks = true;
+  }
+
+  clearBans(): void {
+    this.banStamp = NO_STAMP;
+    this.bannedEdges = [];
+    this.unrestricted = this.unfiltered;
+    this.checkNodeMarks = this.avoidStamp !== NO_STAMP;
+  }
+}
