@@ -1,43 +1,57 @@
 import 'reflect-metadata';
+import { readAccessFromEnv } from './api/auth-context';
 import { createApp } from './api/create-app';
 import { serverOptionsFromEnv } from './api/server-options';
 import { dataDirectory } from './config';
-import { loadGraph } from './load';
 import { createLogger } from './logger';
-import { DataValidationError, formatProblem } from './model';
+import { DataValidationError, formatProblem, ProxygraphError } from './model';
+import { editingConfigFromEnv, GraphEditor, openStore, readDatasetFiles, seedIfPristine } from './store';
 
-/** Start-up only: config → load → server → listen; SIGTERM and SIGINT stop gracefully. */
+/**
+ * Start-up only: config → store (migrated; the dataset files imported on first start) → graph → server → listen;
+ * SIGTERM and SIGINT stop gracefully.
+ */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = createLogger(env);
   const options = serverOptionsFromEnv(env);
+  const editing = editingConfigFromEnv(env);
+  const readAccess = readAccessFromEnv(env);
   const directory = dataDirectory(env);
-  let graph;
+  const store = await openStore(editing.store, logger);
+  const editor = await GraphEditor.open(store, logger);
   try {
-    graph = loadGraph(directory);
+    const seeded = await seedIfPristine(editor, () => readDatasetFiles(directory));
+    if (seeded) logger.info({ data: directory, ...seeded }, 'new store: imported the dataset files');
   } catch (error) {
+    await editor.close();
     if (error instanceof DataValidationError) {
       for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-      process.stderr.write(`${directory}: ${error.problems.length} problems; refusing to serve an invalid dataset\n`);
+      process.stderr.write(`${directory}: ${error.problems.length} problems; refusing to import an invalid dataset into the new store\n`);
       process.exit(1);
     }
     throw error;
   }
-  const app = await createApp(graph, options, logger);
+  await editor.startSync(editing.syncIntervalMs);
+  const graph = editor.graph;
+  const app = await createApp(graph, options, logger, { editor, readAccess });
   const url = await app.listen();
-  logger.info({ url, data: directory, entities: graph.order, relationships: graph.size }, 'proxygraph is serving');
+  logger.info({ url, store: store.driver.location, readAccess, entities: graph.order, relationships: graph.size }, 'proxygraph is serving');
   process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => editor.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -45,7 +59,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`proxygraph: ${error instanceof Error ? error.stack : String(error)}\n`);
+    // Errors of ours (a busy store, a newer schema) say what to do; others need their stack.
+    process.stderr.write(`proxygraph: ${error instanceof ProxygraphError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   });
 }

@@ -6,9 +6,11 @@ import type { ApolloServer } from '@apollo/server';
 import { PACKAGE_ROOT } from '../config';
 import type { KnowledgeGraph } from '../load';
 import type { Logger } from '../logger';
+import { authenticate, type GraphEditor } from '../store';
+import { createAuthContext, type ReadAccess } from './auth-context';
 import { createApolloServer, defaultContext, type RequestContext } from './create-apollo-server';
 import { createSchema } from './create-schema';
-import { createHttpServer } from './http/http-server';
+import { createHttpServer, drainHttpServer } from './http/http-server';
 import type { ServerOptions } from './server-options';
 
 export const CLIENT_DIRECTORY = join(PACKAGE_ROOT, 'dist', 'client');
@@ -22,13 +24,19 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(graph: KnowledgeGraph, options: ServerOptions, logger: Logger): Promise<App> {
-  const schema = await createSchema(graph);
+/** A server with a store: its graph is edited through `editor`, and requests carry tokens. */
+export interface Editing {
+  readonly editor: GraphEditor;
+  readonly readAccess: ReadAccess;
+}
+
+export async function createApp(graph: KnowledgeGraph, options: ServerOptions, logger: Logger, editing: Editing | null = null): Promise<App> {
+  const schema = await createSchema(graph, editing?.editor ?? null);
   const apollo = createApolloServer(schema, options);
   await apollo.start();
   const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
   if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');
-  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: defaultContext }, logger);
+  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext, requestTimeoutMs: options.requestTimeoutMs }, logger);
   return {
     apollo,
     http,
@@ -42,10 +50,7 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
         });
       }),
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
+      await drainHttpServer(http, options.shutdownGraceMs);
       await apollo.stop();
     },
   };

@@ -2,13 +2,18 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { KnowledgeGraph } from '../load';
+import type { GraphEditor } from '../store';
 import { EntityResolver } from './entity.resolver';
 import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
+import { HistoryResolver } from './history.resolver';
+import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-version.resolver';
+import { MutationResolver } from './mutation.resolver';
+import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
 
 /** Every resolver, listed explicitly. */
-export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver] as const;
+export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */
 function containerFor(service: GraphService): ContainerType {
@@ -16,10 +21,11 @@ function containerFor(service: GraphService): ContainerType {
   return { get: (someClass) => instances.get(someClass) };
 }
 
-export async function createSchema(graph: KnowledgeGraph): Promise<GraphQLSchema> {
+/** `editor`: the store-backed editor of the graph, for mutations and history (none: a read-only server). */
+export async function createSchema(graph: KnowledgeGraph, editor: GraphEditor | null = null): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    container: containerFor(new GraphService(graph)),
+    container: containerFor(new GraphService(graph, editor)),
     // Arguments are checked once, by the query functions (guard at the entry of the domain), which name the argument.
     validate: false,
   });

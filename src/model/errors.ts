@@ -57,3 +57,21 @@ export function formatLocation(location: ProblemLocation): string {
 export function formatProblem(problem: Problem): string {
   return `${formatLocation(problem)}: ${problem.code}: ${problem.message}${problem.hint ? ` (hint: ${problem.hint})` : ''}`;
 }
+
+/** An edit named a version of a record that is no longer current: someone changed it since. Nothing was changed. */
+export class ConflictError extends ProxygraphError {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`${what} "${id}" is at version ${currentVersion}, not ${expectedVersion}: it changed since you read it; read it again and redo your edit`);
+  }
+}
+
+/** The caller did not prove who it is (no, malformed, unknown or revoked token). */
+export class UnauthenticatedError extends ProxygraphError {}
+
+/** The caller is known but its role does not allow this. */
+export class ForbiddenError extends ProxygraphError {}

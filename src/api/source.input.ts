@@ -1,0 +1,20 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { SourceRecord } from '../model';
+
+@InputType('SourceInput', { description: 'A new source, checked by the same rules as a record of sources.yaml.' })
+export class SourceInput implements Pick<SourceRecord, 'id' | 'title'> {
+  @Field(() => ID, { description: 'A lowercase slug, unique among sources.' })
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Partial ISO date.' })
+  published?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) address.' })
+  url?: string | null;
+}

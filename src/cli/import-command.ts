@@ -1,0 +1,23 @@
+import { createLogger } from '../logger';
+import { commandActor, GraphEditor, importDataset, readDatasetFiles, type ImportCounts } from '../store';
+import { withStore } from './store-command';
+import type { CommandOutput } from './validate-command';
+
+const counts = (what: string, { added, changed, unchanged }: ImportCounts) => `  ${what}: ${added} added, ${changed} changed, ${unchanged} left alone`;
+
+/**
+ * `proxygraph import DIR`: upserts a dataset directory into the store (one transaction, recorded in the history as
+ * cli:import); records only in the store stay. Refused whole when the files or the result are invalid.
+ */
+export async function importCommand(directory: string, output: CommandOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return withStore(env, output, async (store) => {
+    const files = readDatasetFiles(directory);
+    const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
+    const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(files.dataset, store, files.headings));
+    output.out(`${directory}: imported into ${store.driver.location}`);
+    output.out(counts('sources', report.sources));
+    output.out(counts('entities', report.entities));
+    output.out(counts('relationships', report.relationships));
+    return 0;
+  });
+}

@@ -1,0 +1,172 @@
+import { buildGraph, type KnowledgeGraph } from '../load';
+import type { Logger } from '../logger';
+import { searchIndexOf } from '../queries';
+import { invalidatePathIndex } from '../queries/paths';
+import { authorize, type Actor, type Role } from './access';
+import { applyChanges } from './apply-changes';
+import type { Change } from './change';
+import { writeChanges } from './change-writer';
+import { Mutex } from './mutex';
+import type { Planner } from './plan';
+import { versionsOf } from './record-versions';
+import type { Sql } from './sql';
+import type { Snapshot, Store } from './store';
+
+/** Held by the transaction of every write, on every server of a store: writes commit one at a time, in log order. */
+const WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.proxygraph.writes'))";
+const CATCH_UP_PAGE = 5000;
+
+function loadInto(graph: KnowledgeGraph, snapshot: Snapshot): void {
+  const built = buildGraph(snapshot.dataset);
+  graph.clear();
+  graph.import(built.export());
+  graph.replaceAttributes(built.getAttributes());
+  const versions = versionsOf(graph);
+  versions.clear();
+  for (const { kind, id, version } of snapshot.versions) versions.set(kind, id, version);
+}
+
+/**
+ * The graph as an index of the store, and the one way to change both. A mutation is authorized, then, one at a time
+ * on this server and under a lock held across all servers: the graph catches up with the change log, the planner
+ * validates the mutation against it and lists its changes, the changes and their log rows are committed in one
+ * transaction, and only then applied to the graph, by the same function that applies other servers' changes.
+ * A failed commit leaves the graph as it was; the promise resolves (the mutation is acknowledged) after the commit.
+ */
+export class GraphEditor {
+  private readonly mutex = new Mutex();
+  private lastSeq: number;
+  private stopListening: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private catchUpQueued = false;
+  /** Set when applying changes failed: the graph is rebuilt from the store before anything else. */
+  private needsReload = false;
+
+  private constructor(
+    readonly store: Store,
+    readonly graph: KnowledgeGraph,
+    snapshot: Snapshot,
+    private readonly logger: Logger,
+  ) {
+    this.lastSeq = snapshot.lastSeq;
+  }
+
+  /** Builds the graph from the store. */
+  static async open(store: Store, logger: Logger): Promise<GraphEditor> {
+    const snapshot = await store.readSnapshot();
+    const graph = buildGraph(snapshot.dataset);
+    const versions = versionsOf(graph);
+    for (const { kind, id, version } of snapshot.versions) versions.set(kind, id, version);
+    return new GraphEditor(store, graph, snapshot, logger);
+  }
+
+  /** The last change of the log the graph includes. */
+  get appliedSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** Commits what `planner` plans, as `actor` (who needs `role`); `operation` names it in the log. */
+  async commit<R>(actor: Actor | null | undefined, role: Role, operation: string, planner: Planner<R>): Promise<R> {
+    const who = authorize(actor, role, operation);
+    return this.mutex.run(async () => {
+      let committed: Change[] = [];
+      const result = await this.store.driver.transaction(async (sql) => {
+        await sql.query(WRITE_LOCK);
+        await this.catchUp(sql);
+        const plan = await planner({ graph: this.graph, sql, actor: who.name });
+        if (plan.changes.length > 0) committed = await writeChanges(sql, plan.changes, who.name, operation);
+        const answer = await plan.finish(sql, committed);
+        if (committed.length > 0) await sql.query('SELECT pg_notify($1, $2)', [this.store.driver.changeChannel, String(committed[committed.length - 1].seq)]);
+        return answer;
+      });
+      if (committed.length > 0) {
+        this.apply(committed);
+        if (this.needsReload) await this.reload(this.store.driver);
+        this.logger.info({ operation, actor: who.name, changes: committed.length, seq: this.lastSeq }, 'committed');
+      }
+      return result;
+    });
+  }
+
+  /** Applies changes that follow on from the graph; should that ever fail, rebuilds the graph from the store. */
+  private apply(changes: readonly Change[]): void {
+    const fresh = changes.filter((change) => change.seq > this.lastSeq);
+    if (fresh.length === 0) return;
+    try {
+      applyChanges(this.graph, fresh);
+      this.lastSeq = fresh[fresh.length - 1].seq;
+    } catch (error) {
+      this.logger.error({ err: error, seq: fresh[0].seq }, 'could not apply changes to the graph: rebuilding it from the store');
+      this.needsReload = true;
+    }
+  }
+
+  /** Applies the changes of the log the graph does not have yet (made by other servers or commands). */
+  private async catchUp(sql: Sql): Promise<number> {
+    if (this.needsReload) await this.reload(sql);
+    let applied = 0;
+    for (;;) {
+      const changes = await this.store.changesSince(this.lastSeq, CATCH_UP_PAGE, sql);
+      this.apply(changes);
+      applied += changes.length;
+      if (this.needsReload) {
+        await this.reload(sql);
+        return applied;
+      }
+      if (changes.length < CATCH_UP_PAGE) return applied;
+    }
+  }
+
+  private async reload(sql: Sql): Promise<void> {
+    const before = this.graph.nodes();
+    const snapshot = await this.store.readSnapshot(sql === this.store.driver ? undefined : sql);
+    loadInto(this.graph, snapshot);
+    const search = searchIndexOf(this.graph);
+    for (const id of before) search.remove(id);
+    this.graph.forEachNode((id) => {
+      search.remove(id);
+      search.add(id);
+    });
+    invalidatePathIndex(this.graph);
+    this.lastSeq = snapshot.lastSeq;
+    this.needsReload = false;
+  }
+
+  /** Catches up with the change log now; resolves with the number of changes applied. */
+  sync(): Promise<number> {
+    return this.mutex.run(() => this.catchUp(this.store.driver));
+  }
+
+  private queueSync(): void {
+    if (this.catchUpQueued) return;
+    this.catchUpQueued = true;
+    this.mutex
+      .run(async () => {
+        this.catchUpQueued = false;
+        return this.catchUp(this.store.driver);
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not catch up with the change log; will try again'));
+  }
+
+  /**
+   * Follows the changes other servers commit: on every notification, after the listening connection comes back, and
+   * every `intervalMs` in case a notification was missed. Only a shared (PostgreSQL) store has other servers.
+   */
+  async startSync(intervalMs: number): Promise<void> {
+    if (this.store.kind !== 'postgres' || this.stopListening) return;
+    this.stopListening = await this.store.driver.listen(this.store.driver.changeChannel, () => this.queueSync(), () => this.queueSync());
+    this.timer = setInterval(() => this.queueSync(), intervalMs);
+    this.timer.unref();
+    this.queueSync();
+  }
+
+  /** Stops following other servers, waits for the mutation in progress, and closes the store. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.stopListening) await this.stopListening();
+    this.stopListening = null;
+    await this.mutex.run(async () => undefined);
+    await this.store.close();
+  }
+}

@@ -1,0 +1,7 @@
+import { initial } from './0001-initial';
+import type { Migration } from './migration';
+
+export type { Migration };
+
+/** Every migration, in order. Add a file per schema change and list it here; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [initial];

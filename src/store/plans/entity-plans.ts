@@ -1,0 +1,77 @@
+import { NotFoundError, type EntityRecord } from '../../model';
+import { InputChecks } from '../check-input';
+import { Draft } from '../draft';
+import { patched, planOf, type Planner } from '../plan';
+import { expectVersion } from './expect-version';
+
+export type RawFields = Readonly<Record<string, unknown>>;
+
+export interface DeleteEntityResult {
+  readonly id: string;
+  /** The relationships deleted with it (cascade), in id order. */
+  readonly deletedRelationships: readonly string[];
+}
+
+export function requireEntity(draft: Draft, id: string): EntityRecord {
+  const entity = draft.entity(id);
+  if (!entity) throw new NotFoundError('entity', id);
+  return entity;
+}
+
+/** Checks again, with the entity's new kind, every relationship of an entity whose kind changes. */
+function checkRelationshipsStillAllowed(draft: Draft, checks: InputChecks, entity: EntityRecord): void {
+  for (const id of draft.relationshipsOf(entity.id)) checks.references(draft.relationship(id)!, draft.references());
+}
+
+export function createEntity(fields: RawFields): Planner<EntityRecord> {
+  return ({ graph }) => {
+    const draft = new Draft(graph);
+    const checks = new InputChecks();
+    const record = checks.entity(fields);
+    if (record && draft.graphIdTaken(record.id)) checks.duplicate('entity', record.id, 'entities and relationships share one id namespace; choose another id');
+    checks.throwIfAny();
+    draft.put('entity', record!);
+    return planOf(draft.changes(), () => record!);
+  };
+}
+
+/** Changes the fields in `patch` (null clears a field); refused when `version` is not the current one. */
+export function updateEntity(id: string, version: number, patch: RawFields): Planner<EntityRecord> {
+  return ({ graph }) => {
+    const draft = new Draft(graph);
+    const current = requireEntity(draft, id);
+    expectVersion(graph, 'entity', id, version);
+    const checks = new InputChecks();
+    const record = checks.entity(patched(current, { ...patch, id }));
+    if (record) {
+      draft.put('entity', record);
+      if (record.kind !== current.kind) checkRelationshipsStillAllowed(draft, checks, record);
+    }
+    checks.throwIfAny();
+    return planOf(draft.changes(), () => draft.entity(id)!);
+  };
+}
+
+/** Deletes an entity; with relationships it is refused unless `cascade`, which deletes them too. */
+export function deleteEntity(id: string, version: number | null | undefined, cascade: boolean): Planner<DeleteEntityResult> {
+  return ({ graph }) => {
+    const draft = new Draft(graph);
+    requireEntity(draft, id);
+    expectVersion(graph, 'entity', id, version);
+    const relationships = draft.relationshipsOf(id);
+    if (relationships.length > 0 && !cascade) {
+      const checks = new InputChecks();
+      const listed = relationships.slice(0, 20).join(', ') + (relationships.length > 20 ? `, and ${relationships.length - 20} more` : '');
+      checks.report({
+        code: 'HAS_RELATIONSHIPS',
+        record: id,
+        message: `entity "${id}" has ${relationships.length} relationship${relationships.length === 1 ? '' : 's'}: ${listed}`,
+        hint: 'delete or re-point them first, or delete with cascade: true to delete them with the entity',
+      });
+      checks.throwIfAny();
+    }
+    for (const relationship of relationships) draft.remove('relationship', relationship);
+    draft.remove('entity', id);
+    return planOf(draft.changes(), () => ({ id, deletedRelationships: relationships }));
+  };
+}

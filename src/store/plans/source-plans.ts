@@ -1,0 +1,17 @@
+import type { SourceRecord } from '../../model';
+import { InputChecks } from '../check-input';
+import { Draft } from '../draft';
+import { planOf, type Planner } from '../plan';
+import type { RawFields } from './entity-plans';
+
+export function createSource(fields: RawFields): Planner<SourceRecord> {
+  return ({ graph }) => {
+    const draft = new Draft(graph);
+    const checks = new InputChecks();
+    const record = checks.source(fields);
+    if (record && draft.source(record.id)) checks.duplicate('source', record.id);
+    checks.throwIfAny();
+    draft.put('source', record!);
+    return planOf(draft.changes(), () => record!);
+  };
+}

@@ -1,0 +1,61 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { ProxygraphError } from '../model';
+
+/** The embedded store is open in another process: one process at a time may open it. */
+export class StoreBusyError extends ProxygraphError {}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Lock files this process holds. A lock naming this process's pid but not held here is stale: a previous process with the same pid (a container's PID 1) was killed. */
+const heldHere = new Set<string>();
+
+/**
+ * Takes the lock file of an embedded store, so that a second process (a second server, or `proxygraph import` while
+ * the server runs) is refused instead of corrupting the database. A lock left by a process that no longer runs (killed)
+ * is taken over. Returns the function that releases it.
+ */
+export function lockStore(file: string, directory: string): () => void {
+  if (heldHere.has(file)) throw new StoreBusyError(`the embedded store in ${directory} is already open in this process`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      heldHere.add(file);
+      return () => {
+        heldHere.delete(file);
+        try {
+          if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let owner = NaN;
+      try {
+        owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      } catch {
+        // removed meanwhile: try again
+      }
+      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+        throw new StoreBusyError(
+          `the embedded store in ${directory} is in use by process ${owner} (a running proxygraph server?); stop it first, or run servers and commands against a shared PostgreSQL with DATABASE_URL`,
+        );
+      }
+      try {
+        unlinkSync(file); // a stale lock of a process that is gone
+      } catch {
+        // someone else removed it first
+      }
+    }
+  }
+  throw new StoreBusyError(`could not lock the embedded store in ${directory} (${file})`);
+}
