@@ -8,6 +8,11 @@ commands:
   validate [DIR]     check a dataset directory (default: $PROXYGRAPH_DATA or the shipped graph/)
   serve              serve the API and client (same as npm start)
   schema [--out F]   print (or write to F) the GraphQL schema (SDL) generated from the code
+  import DIR         upsert a dataset directory into the store ($PROXYGRAPH_HOME, or $DATABASE_URL)
+  export DIR         write the store as dataset files into DIR
+  import --format F [--to DIR] FILE...   import CSV, JSON, Graphology, GEXF, GraphML, STIX or edge lists
+  export --format F [--as-of D] OUT      export to those formats, Cypher or neo4j-admin CSV (import --help)
+  token ...          create, list or revoke bearer tokens (proxygraph token for details)
 `;
 
 const console_: CommandOutput = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -21,6 +26,22 @@ export async function run(argv: readonly string[], output: CommandOutput = conso
       const { main } = await import('../main');
       await main();
       return -1; // keeps running
+    }
+    case 'import':
+    case 'export': {
+      const { formatCommand, isFormatCommand } = await import('./format-commands');
+      if (isFormatCommand(rest)) return formatCommand(command, rest, output);
+      if (rest.length !== 1) {
+        output.err(`usage: proxygraph ${command} DIR`);
+        return 2;
+      }
+      const { importCommand } = await import('./import-command');
+      const { exportCommand } = await import('./export-command');
+      return command === 'import' ? importCommand(rest[0], output) : exportCommand(rest[0], output);
+    }
+    case 'token': {
+      const { tokenCommand } = await import('./token-command');
+      return tokenCommand(rest, output);
     }
     case 'schema': {
       const { printGeneratedSchema } = await import('../api/print-schema');
