@@ -22,6 +22,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   try {
     const seeded = await seedIfPristine(editor, () => readDatasetFiles(directory));
     if (seeded) logger.info({ data: directory, ...seeded }, 'new store: imported the dataset files');
+    else if (env.PROXYGRAPH_DATA) {
+      // A store that already holds data is served as it is; say so, so that nobody mistakes it for PROXYGRAPH_DATA.
+      const warning = `PROXYGRAPH_DATA=${env.PROXYGRAPH_DATA} was not imported: the store (${store.driver.location}) already holds data and is served as it is; use a new PROXYGRAPH_HOME to serve that directory, or \`proxygraph import ${env.PROXYGRAPH_DATA}\` to merge it`;
+      logger.warn({ data: directory, store: store.driver.location }, warning);
+      process.stderr.write(`proxygraph: ${warning}\n`);
+    }
   } catch (error) {
     await editor.close();
     if (error instanceof DataValidationError) {
