@@ -16,6 +16,39 @@ const TYPE_IDS: ReadonlyMap<string, number> = new Map(RELATION_TYPES.map((type, 
 
 const toDay = (day: number, open: number) => (Number.isFinite(day) ? day : open);
 
+/**
+ * Hands out typed arrays from one ArrayBuffer, so building the index raises the process's external memory once: each
+ * separate large allocation can make V8 run a full garbage collection, which over a big Graphology heap takes seconds.
+ */
+class Arena {
+  private offset = 0;
+  private readonly buffer: ArrayBuffer;
+
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+
+  float64(length: number): Float64Array {
+    const array = new Float64Array(this.buffer, this.offset, length);
+    this.offset += 8 * length;
+    return array;
+  }
+
+  /** Call after every float64 request: offsets stay aligned. */
+  int32(length: number): Int32Array {
+    const array = new Int32Array(this.buffer, this.offset, length);
+    this.offset += 4 * length;
+    return array;
+  }
+
+  /** Call last. */
+  uint8(length: number): Uint8Array {
+    const array = new Uint8Array(this.buffer, this.offset, length);
+    this.offset += length;
+    return array;
+  }
+}
+
 function setWindow(days: Int32Array, i: number, window: Window): void {
   days[2 * i] = toDay(window.lo, OPEN_START);
   days[2 * i + 1] = toDay(window.hi, OPEN_END);
@@ -69,9 +102,27 @@ export class PathIndex {
 
   constructor(graph: KnowledgeGraph) {
     const n = graph.order;
+    const m = graph.size;
+    // 8-byte arrays first, then 4-byte, then 1-byte ones, so every view is aligned.
+    const arena = new Arena(8 * 2 * m + 4 * (10 * m + 5 * n + 2) + m);
+    let confidence = arena.float64(m);
+    let weight = arena.float64(m);
+    let edgeSource = arena.int32(m);
+    let edgeTarget = arena.int32(m);
+    let window = arena.int32(2 * m);
+    let time = arena.int32(2 * m);
+    // Adjacency lists, sized for every edge (self-loops are left out, so the tail may stay unused).
+    const outEdge = arena.int32(m);
+    const outNode = arena.int32(m);
+    const inEdge = arena.int32(m);
+    const inNode = arena.int32(m);
+    this.nodeWindow = arena.int32(2 * n);
+    const outDegree = arena.int32(n + 1);
+    const inDegree = arena.int32(n + 1);
+    this.degree = arena.int32(n);
+    let edgeType = arena.uint8(m);
     const nodeKeys: string[] = new Array(n);
     const nodeIds = new Map<string, number>();
-    this.nodeWindow = new Int32Array(2 * n);
     let v = 0;
     graph.forEachNode((key, attributes) => {
       nodeKeys[v] = key;
@@ -86,16 +137,8 @@ export class PathIndex {
     // One pass in the graph's own order straight into typed arrays, then, only if needed, a permutation into id order.
     // buildGraph adds relationships in id order, so the graph's order usually is id order already; edges added later
     // by edits arrive at the end (TimSort is near linear then).
-    const m = graph.size;
     this.edgeCount = m;
     let keys: string[] = new Array(m);
-    let edgeSource = new Int32Array(m);
-    let edgeTarget = new Int32Array(m);
-    let edgeType = new Uint8Array(m);
-    let window = new Int32Array(2 * m);
-    let time = new Int32Array(2 * m);
-    let confidence = new Float64Array(m);
-    let weight = new Float64Array(m);
     let sorted = true;
     let i = 0;
     graph.forEachEdge((key, attributes, source, target) => {
@@ -135,8 +178,6 @@ export class PathIndex {
     this.time = time;
     this.confidence = confidence;
     this.weight = weight;
-    const outDegree = new Int32Array(n + 1);
-    const inDegree = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) {
       if (edgeSource[e] !== edgeTarget[e]) {
         outDegree[edgeSource[e] + 1]++;
@@ -149,13 +190,12 @@ export class PathIndex {
     }
     this.outStart = outDegree;
     this.inStart = inDegree;
-    this.degree = new Int32Array(n);
     for (let v = 0; v < n; v++) this.degree[v] = outDegree[v + 1] - outDegree[v] + inDegree[v + 1] - inDegree[v];
     const adjacent = outDegree[n];
-    this.outEdge = new Int32Array(adjacent);
-    this.outNode = new Int32Array(adjacent);
-    this.inEdge = new Int32Array(adjacent);
-    this.inNode = new Int32Array(adjacent);
+    this.outEdge = outEdge.subarray(0, adjacent);
+    this.outNode = outNode.subarray(0, adjacent);
+    this.inEdge = inEdge.subarray(0, adjacent);
+    this.inNode = inNode.subarray(0, adjacent);
     const outFill = this.outStart.slice(0, n);
     const inFill = this.inStart.slice(0, n);
     // Edges are visited in number order, so every adjacency list comes out sorted by edge number.
