@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser, openPage, screenshot, startServer, until, type Server } from './support/browser';
+import { describeInBrowser, useServerAndBrowser, openPage, screenshot, until } from './support/browser';
 
 describeInBrowser('GraphiQL', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.stop();
-  });
+  const session = useServerAndBrowser();
 
   test('renders at /graphiql from our own origin with the example queries, and runs one', async () => {
-    const { page, errors, outside } = await openPage(browser, server, '/graphiql');
+    const { page, errors, outside } = await openPage(session.browser, session.server, '/graphiql');
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     const tabs = page.locator('.graphiql-tab');
     await tabs.first().waitFor();

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, HOSTILE_NAMES, inPage, launchBrowser, openPage, screenshot, settled, startServer, type Server } from './support/browser';
+import { describeInBrowser, useServerAndBrowser, HOSTILE_NAMES, inPage, openPage, screenshot, settled } from './support/browser';
 
 const NAME = '<img src=x onerror=alert(1)>';
 
 describeInBrowser('hostile text in the data', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(HOSTILE_NAMES);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.stop();
-  });
+  const session = useServerAndBrowser(HOSTILE_NAMES);
 
   test('renders names, aliases, descriptions and evidence as the characters they are', async () => {
-    const { page, errors, dialogs, outside } = await openPage(browser, server);
+    const { page, errors, dialogs, outside } = await openPage(session.browser, session.server);
     await settled(page);
     expect(await inPage(page, "proxygraph.cy.getElementById('hostile-group').data('label')")).toBe(NAME);
 

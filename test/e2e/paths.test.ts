@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { PATHS } from '../../client/documents';
 import type { ApiPath } from '../../client/types';
-import { choose, describeInBrowser, inPage, launchBrowser, listedPaths, openPage, screenshot, settled, startServer, until, type Server } from './support/browser';
+import { choose, describeInBrowser, useServerAndBrowser, inPage, listedPaths, openPage, screenshot, settled, until } from './support/browser';
 
 describeInBrowser('the path finder', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.stop();
-  });
+  const session = useServerAndBrowser();
 
   test('finds the paths from Iran to the 2024 Jordan drone attack with the mouse and the two names, as the API does', async () => {
-    const { page, errors, outside } = await openPage(browser, server);
+    const { page, errors, outside } = await openPage(session.browser, session.server);
     await settled(page);
     await choose(page, '#path-from', 'Iran', 'iran');
     await choose(page, '#path-to', 'Jordan drone', 'jordan-drone-attack-2024');
@@ -25,7 +14,7 @@ describeInBrowser('the path finder', () => {
     await page.locator('#path-results .hop').first().waitFor();
     await settled(page);
 
-    const { paths } = await server.graphql<{ paths: ApiPath[] }>(PATHS, { from: 'iran', to: 'jordan-drone-attack-2024', k: 3, directed: false, chronological: false });
+    const { paths } = await session.server.graphql<{ paths: ApiPath[] }>(PATHS, { from: 'iran', to: 'jordan-drone-attack-2024', k: 3, directed: false, chronological: false });
     expect(paths.length).toBeGreaterThan(0);
     const expected = paths.map((path) => path.hops.map((hop) => hop.relationship.id));
     const listed = await listedPaths(page);
@@ -54,7 +43,7 @@ describeInBrowser('the path finder', () => {
   });
 
   test('respects the options: directed, k, avoided entities and relation types', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(session.browser, session.server);
     await settled(page);
     await choose(page, '#path-from', 'Iran', 'iran');
     await choose(page, '#path-to', 'Jordan drone', 'jordan-drone-attack-2024');
@@ -67,7 +56,7 @@ describeInBrowser('the path finder', () => {
     await until(page, "new URL(location.href).searchParams.get('directed') === '1'");
     await settled(page);
     const variables = { from: 'iran', to: 'jordan-drone-attack-2024', k: 2, directed: true, avoid: ['kataib-hezbollah'], types: ['LEADS', 'MEMBER_OF', 'PART_OF', 'BACKS', 'PERPETRATED'], chronological: false };
-    const { paths } = await server.graphql<{ paths: ApiPath[] }>(PATHS, variables);
+    const { paths } = await session.server.graphql<{ paths: ApiPath[] }>(PATHS, variables);
     const listed = await listedPaths(page);
     expect(listed).toEqual(paths.map((path) => path.hops.map((hop) => hop.relationship.id)));
     expect(JSON.stringify(listed)).not.toContain('kataib-hezbollah');

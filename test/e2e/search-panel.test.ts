@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { ENTITY } from '../../client/documents';
 import type { ApiEntityDetail } from '../../client/types';
-import { describeInBrowser, inPage, launchBrowser, openPage, screenshot, settled, startServer, until, type Server } from './support/browser';
+import { describeInBrowser, useServerAndBrowser, inPage, openPage, screenshot, settled, until } from './support/browser';
 
 describeInBrowser('search and the details panel', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.stop();
-  });
+  const session = useServerAndBrowser();
 
   test('search by keyboard selects the entity and the panel shows its relationships with their evidence', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(session.browser, session.server);
     await settled(page);
     const search = page.locator('#search');
     await search.focus();
@@ -34,7 +23,7 @@ describeInBrowser('search and the details panel', () => {
     // Keyboard focus moved to the panel.
     expect(await inPage(page, 'document.activeElement.className')).toBe('panel-title');
 
-    const { entity } = await server.graphql<{ entity: ApiEntityDetail }>(ENTITY, { id: 'kataib-hezbollah' });
+    const { entity } = await session.server.graphql<{ entity: ApiEntityDetail }>(ENTITY, { id: 'kataib-hezbollah' });
     expect(await page.locator('#panel .relation-item').count()).toBe(entity.relationships.length);
     const evidence = entity.relationships.flatMap((relationship) => relationship.evidence);
     expect(await page.locator('#panel .evidence').count()).toBe(evidence.length);
@@ -52,7 +41,7 @@ describeInBrowser('search and the details panel', () => {
   });
 
   test('an ego network to a chosen depth, hiding an entity, and reset', async () => {
-    const { page, errors } = await openPage(browser, server, '/?sel=kataib-hezbollah');
+    const { page, errors } = await openPage(session.browser, session.server, '/?sel=kataib-hezbollah');
     await settled(page);
     await page.locator('#panel h2').waitFor();
     const total = await inPage<number>(page, 'proxygraph.cy.nodes().length');
@@ -60,7 +49,7 @@ describeInBrowser('search and the details panel', () => {
     await page.getByRole('button', { name: 'Show only its network' }).click();
     await until(page, "new URL(location.href).searchParams.get('focus') === 'kataib-hezbollah'");
     await settled(page);
-    const { neighborhood } = await server.graphql<{ neighborhood: { nodes: { id: string }[] } }>('{ neighborhood(id: "kataib-hezbollah", depth: 1) { nodes { id } } }');
+    const { neighborhood } = await session.server.graphql<{ neighborhood: { nodes: { id: string }[] } }>('{ neighborhood(id: "kataib-hezbollah", depth: 1) { nodes { id } } }');
     expect((await inPage<string[]>(page, 'proxygraph.cy.nodes().map((node) => node.id())')).sort()).toEqual(neighborhood.nodes.map((node) => node.id).sort());
     await screenshot(page, 'ego-network');
     await page.getByRole('button', { name: 'Hide' }).click();
@@ -73,7 +62,7 @@ describeInBrowser('search and the details panel', () => {
   });
 
   test('clicking a disputed edge shows the relationship, flagged, with its evidence', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(session.browser, session.server);
     await settled(page);
     // A real click on the middle of a disputed edge.
     const target = await inPage<{ id: string; x: number; y: number }>(

@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { decodeViewState } from '../../client/url-state';
-import { describeInBrowser, inPage, launchBrowser, openPage, screenshot, settled, startServer, until, type Server } from './support/browser';
+import { describeInBrowser, useServerAndBrowser, inPage, openPage, screenshot, settled, until } from './support/browser';
 
 const VIEW = '/?sel=kataib-hezbollah&asOf=2024-02-01&hideKinds=LOCATION&hideTypes=PART_OF&from=iran&to=jordan-drone-attack-2024&k=2';
 
 describeInBrowser('the URL carries the view', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.stop();
-  });
+  const session = useServerAndBrowser();
 
   const viewOf = async (page: Page) => ({
     selected: await inPage<string[]>(page, "proxygraph.cy.$(':selected').map((element) => element.id())"),
@@ -27,7 +17,7 @@ describeInBrowser('the URL carries the view', () => {
   });
 
   test('a link reopens the selection, filters, date and path search, and the page keeps the URL in step', async () => {
-    const first = await openPage(browser, server, VIEW);
+    const first = await openPage(session.browser, session.server, VIEW);
     await settled(first.page);
     await first.page.locator('#path-results .hop').first().waitFor();
     await first.page.locator('#panel h2').waitFor();
@@ -51,7 +41,7 @@ describeInBrowser('the URL carries the view', () => {
     await until(first.page, "new URL(location.href).searchParams.get('hideKinds') === 'LOCATION,EVENT'");
     const url = first.page.url();
     const changed = await viewOf(first.page);
-    const second = await openPage(browser, server, url.slice(server.origin.length));
+    const second = await openPage(session.browser, session.server, url.slice(session.server.origin.length));
     await settled(second.page);
     await second.page.locator('#path-results .hop').first().waitFor();
     expect(await viewOf(second.page)).toEqual(changed);

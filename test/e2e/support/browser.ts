@@ -61,6 +61,20 @@ export async function startServer(dataset: string = SEED): Promise<Server> {
   };
 }
 
+/** Starts the server (on `dataset`) and the browser before a suite's tests and stops both after; read them from the result. */
+export function useServerAndBrowser(dataset: string = SEED): { readonly server: Server; readonly browser: Browser } {
+  const session = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    session.server = await startServer(dataset);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.app.stop();
+  });
+  return session;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
