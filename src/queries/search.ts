@@ -1,8 +1,8 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { InvalidInputError, type EntityKind, type EntityRecord } from '../model';
-import type { KnowledgeGraph } from '../load';
+import { onGraphChange, type GraphChange, type KnowledgeGraph } from '../load';
 import { DEFAULTS } from './defaults';
-import { describeEventContext } from './event-context';
+import { describeEventContext, entitiesToReindex } from './event-context';
 import { foldText, skeleton, tokenize } from './normalize-text';
 
 export const MAX_SEARCH_LIMIT = 100;
@@ -36,6 +36,21 @@ export class SearchIndex {
 
   constructor(private readonly graph: KnowledgeGraph) {
     graph.forEachNode((id) => this.add(id));
+  }
+
+  /** Brings the index up to date with an announced change of its graph. */
+  update(change: GraphChange): void {
+    if (change.rebuilt) {
+      this.index.removeAll();
+      this.foldedNames.clear();
+      this.graph.forEachNode((id) => this.add(id));
+      return;
+    }
+    for (const id of change.removedEntities) this.remove(id);
+    for (const id of entitiesToReindex(this.graph, change)) {
+      this.remove(id);
+      this.add(id);
+    }
   }
 
   add(id: string): void {
@@ -89,12 +104,13 @@ export class SearchIndex {
 
 const indexes = new WeakMap<KnowledgeGraph, SearchIndex>();
 
-/** The search index of a graph, built on first use. */
+/** The search index of a graph, built on first use and kept up to date by the graph's change announcements. */
 export function searchIndexOf(graph: KnowledgeGraph): SearchIndex {
   let index = indexes.get(graph);
   if (!index) {
-    index = new SearchIndex(graph);
-    indexes.set(graph, index);
+    const built = new SearchIndex(graph);
+    onGraphChange(graph, (change) => built.update(change));
+    indexes.set(graph, (index = built));
   }
   return index;
 }

@@ -1,7 +1,5 @@
-import { buildGraph, type KnowledgeGraph } from '../load';
+import { announceGraphChange, buildGraph, graphRebuilt, type KnowledgeGraph } from '../load';
 import type { Logger } from '../logger';
-import { searchIndexOf } from '../queries';
-import { invalidatePathIndex } from '../queries/paths';
 import { authorize, type Actor, type Role } from './access';
 import { applyChanges } from './apply-changes';
 import type { Change } from './change';
@@ -118,16 +116,9 @@ export class GraphEditor {
   }
 
   private async reload(sql: Sql): Promise<void> {
-    const before = this.graph.nodes();
     const snapshot = await this.store.readSnapshot(sql === this.store.driver ? undefined : sql);
     loadInto(this.graph, snapshot);
-    const search = searchIndexOf(this.graph);
-    for (const id of before) search.remove(id);
-    this.graph.forEachNode((id) => {
-      search.remove(id);
-      search.add(id);
-    });
-    invalidatePathIndex(this.graph);
+    announceGraphChange(this.graph, graphRebuilt());
     this.lastSeq = snapshot.lastSeq;
     this.needsReload = false;
   }

@@ -1,6 +1,6 @@
-import { buildGraph, relationshipAttributes, type KnowledgeGraph } from '../../src/load';
+import { announceGraphChange, buildGraph, relationshipAttributes, type KnowledgeGraph } from '../../src/load';
 import { InvalidInputError, NotFoundError, type Dataset, type RelationshipRecord } from '../../src/model';
-import { checkPathArgs, compileFilter, invalidatePathIndex, kShortestPaths, pathIndexOf, shortestPath, type KPathsArgs } from '../../src/queries';
+import { checkPathArgs, compileFilter, kShortestPaths, pathIndexOf, shortestPath, type KPathsArgs } from '../../src/queries';
 import { SearchBudget } from '../../src/queries/paths/search-budget';
 import { SearchSpace } from '../../src/queries/paths/search-space';
 import { kBestPaths } from '../../src/queries/paths/yen';
@@ -212,20 +212,21 @@ describe('the path index', () => {
     expect(kShortestPaths(graph, 'a', 'b').map(ids)).toEqual([['r1'], ['r2'], ['r3']]);
   });
 
-  test('is cached per graph, rebuilt when the graph grows, and refreshed by invalidatePathIndex after edits', () => {
+  test('is cached per graph, rebuilt when the graph grows, and refreshed when the graph announces a change', () => {
     const graph = GRAPH.copy() as KnowledgeGraph;
     const first = pathIndexOf(graph);
     expect(pathIndexOf(graph)).toBe(first);
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc2']);
 
-    // An attribute edit is invisible to the cached index until the hook is called.
+    // An attribute edit is invisible to the cached index until the change is announced.
     const bc2 = graph.getEdgeAttributes('bc2').record;
-    graph.replaceEdgeAttributes('bc2', relationshipAttributes({ ...bc2, weight: 50 }));
+    const updated = { ...bc2, weight: 50 };
+    graph.replaceEdgeAttributes('bc2', relationshipAttributes(updated));
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc2']);
-    invalidatePathIndex(graph);
+    announceGraphChange(graph, { rebuilt: false, entities: new Set(), removedEntities: new Set(), relationships: [{ before: bc2, after: updated }], sources: new Set() });
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc1']);
 
-    // A new relationship changes the size: the index is rebuilt even without the hook.
+    // A new relationship changes the size: the index is rebuilt even without an announcement.
     graph.addEdgeWithKey('aa-direct', 'a', 'c', relationshipAttributes(relation('aa-direct', 'BACKS', 'a', 'c', { weight: 1 })));
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['aa-direct']);
     expect(pathIndexOf(graph)).not.toBe(first);

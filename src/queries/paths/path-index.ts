@@ -1,5 +1,5 @@
 import { RELATION_TYPES, type Window } from '../../model';
-import type { KnowledgeGraph } from '../../load';
+import { onGraphChange, type KnowledgeGraph } from '../../load';
 
 /** Day numbers are stored as Int32; open ends become these sentinels (no real day comes near them). */
 export const OPEN_START = -2147483648;
@@ -61,9 +61,10 @@ function setWindow(days: Int32Array, i: number, window: Window): void {
  * equally good paths are broken), nodes in the graph's order. Both adjacency lists of a node are sorted by edge
  * number. Self-loops are kept in the edge arrays but left out of the adjacency: no simple path uses one.
  *
- * Graphology stays the graph of record. The index is derived from it, built on first use and cached per graph;
- * whoever changes the graph calls invalidatePathIndex(graph). As a safety net an index whose graph has changed its
- * node or edge count is rebuilt, but attribute edits (dates, confidence, weight, type) are seen only after the hook.
+ * Graphology stays the graph of record. The index is derived from it, built on first use and cached per graph, and
+ * dropped when the graph announces a change (load/graph-changes.ts). As a safety net an index whose graph has changed
+ * its node or edge count is rebuilt, but attribute edits (dates, confidence, weight, type) are seen only after the
+ * announcement.
  */
 export class PathIndex {
   readonly nodeCount: number;
@@ -227,18 +228,18 @@ export class PathIndex {
 }
 
 const indexes = new WeakMap<KnowledgeGraph, PathIndex>();
+const subscribed = new WeakSet<KnowledgeGraph>();
 
-/** The path index of a graph, built on first use and cached until invalidatePathIndex(graph). */
+/** The path index of a graph, built on first use and cached until the graph announces a change. */
 export function pathIndexOf(graph: KnowledgeGraph): PathIndex {
   let index = indexes.get(graph);
   if (!index || !index.matches(graph)) {
     index = new PathIndex(graph);
     indexes.set(graph, index);
+    if (!subscribed.has(graph)) {
+      subscribed.add(graph);
+      onGraphChange(graph, () => indexes.delete(graph));
+    }
   }
   return index;
-}
-
-/** Drops the cached path index of a graph: call after any change to its entities or relationships. */
-export function invalidatePathIndex(graph: KnowledgeGraph): void {
-  indexes.delete(graph);
 }
