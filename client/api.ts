@@ -1,5 +1,6 @@
 import type { RelationType } from '../src/model';
 import * as documents from './documents';
+import { currentToken } from './session';
 import type { ApiEntity, ApiEntityDetail, ApiPath, ApiRelationRule, ApiStats, ApiSubgraph, PathQuery } from './types';
 
 /** A GraphQL error (or an HTTP failure) with the API's error code when it gave one. */
@@ -32,11 +33,13 @@ export interface Api {
   paths(query: PathQuery): Promise<ApiPath[]>;
 }
 
-export function createApi(fetchImpl: FetchLike = (url, init) => fetch(url, init), endpoint = '/graphql'): Api {
+/** `token`: the bearer token to send (the signed-in session's by default); none for anonymous requests. */
+export function createApi(fetchImpl: FetchLike = (url, init) => fetch(url, init), endpoint = '/graphql', token: () => string | null = currentToken): Api {
   async function request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    const secret = token();
     const response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
       body: JSON.stringify({ query, variables }),
       signal,
     });
