@@ -4,7 +4,7 @@ import type { TraversalFilter } from '../queries';
 import { buildAnalysisGraph, type AnalysisGraph } from './analysis-graph';
 import { checkAnalysisArgs, type AnalysisArgs } from './analysis-args';
 import { betweenness, defaultSamples, type Betweenness } from './betweenness';
-import { closeness, degree, neighbors, pageRank } from './centrality';
+import { degree, neighbors, pageRank } from './centrality';
 import { communities, DEFAULT_RESOLUTION, type Partition } from './communities';
 
 /** How many (date, filters) snapshots each graph keeps; the least recently used goes first. */
@@ -34,8 +34,13 @@ export class AnalysisSnapshot {
     return this.remember('neighbors', () => neighbors(this.analysis));
   }
 
-  closeness(): Float64Array {
-    return this.remember('closeness', () => closeness(this.analysis));
+  /**
+   * Closeness with Wasserman and Faust's correction for graphs in several pieces (networkx's default, wf_improved):
+   * (r / Σd) × (r / (n − 1)) over the r entities that reach the entity (in a directed graph, distances *to* it).
+   * All distances are needed, so it comes from the same searches as betweenness, sampled on the same networks.
+   */
+  closeness(samples?: number | null): Float64Array {
+    return this.betweenness(samples).closeness;
   }
 
   pageRank(): Float64Array {

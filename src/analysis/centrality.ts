@@ -1,4 +1,3 @@
-import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { AnalysisGraph } from './analysis-graph';
@@ -19,14 +18,6 @@ export function degree(analysis: AnalysisGraph): Float64Array {
 /** How many distinct entities an entity is tied to (in either direction). */
 export function neighbors(analysis: AnalysisGraph): Uint32Array {
   return Uint32Array.from(analysis.ids, (id) => analysis.graph.degree(id));
-}
-
-/**
- * Closeness with Wasserman and Faust's correction for graphs in several pieces (networkx's default, wf_improved):
- * (r / Σ d) × (r / (n − 1)) over the r entities that reach the entity; in a directed graph, distances *to* it.
- */
-export function closeness(analysis: AnalysisGraph): Float64Array {
-  return aligned(analysis, closenessCentrality(analysis.graph, { wassermanFaust: true }));
 }
 
 /** PageRank, damping α = 0.85, dangling entities spreading their rank evenly; on an undirected graph each tie counts both ways. */

@@ -64,7 +64,7 @@ export class EntityMetrics {
   }
 
   get closeness(): number {
-    return this.snapshot.closeness()[this.index];
+    return this.snapshot.closeness(this.samples)[this.index];
   }
 
   get community(): number {
@@ -91,13 +91,13 @@ function measureValues(snapshot: AnalysisSnapshot, measure: Measure, samples: nu
     case 'BETWEENNESS':
       return snapshot.betweenness(samples).values;
     case 'CLOSENESS':
-      return snapshot.closeness();
+      return snapshot.closeness(samples);
     default:
       return snapshot.pageRank();
   }
 }
 
-const rankingKey = (measure: Measure, samples: number | null) => (measure === 'BETWEENNESS' ? `${measure}:${samples ?? 'default'}` : measure);
+const rankingKey = (measure: Measure, samples: number | null) => (measure === 'BETWEENNESS' || measure === 'CLOSENESS' ? `${measure}:${samples ?? 'default'}` : measure);
 
 function checkSamples(samples: number | null | undefined): number | null {
   if (samples === undefined || samples === null) return null;

@@ -30,10 +30,10 @@ export class EntityMetricsView {
   community!: number;
 }
 
-@ObjectType('BetweennessEstimate', { description: 'How betweenness was computed: exactly, or from a sample of pivots with a stated error.' })
-export class BetweennessEstimateView implements Betweenness {
-  values!: Float64Array;
-
+@ObjectType('BetweennessEstimate', {
+  description: 'How betweenness (and closeness, from the same searches) was computed: exactly, or from a sample of pivots with a stated error.',
+})
+export class BetweennessEstimateView implements Pick<Betweenness, 'approximate' | 'samples' | 'errorBound' | 'confidence'> {
   @Field({ description: 'True when estimated from a sample of pivots.' })
   approximate!: boolean;
 

@@ -1,5 +1,5 @@
 import modularity from 'graphology-metrics/graph/modularity';
-import { analysisSnapshot, brokers, communitiesOf, metrics, type MetricsResult } from '../../src/analysis';
+import { analysisSnapshot, brokers, communitiesOf, estimateFromPivots, metrics, type MetricsResult } from '../../src/analysis';
 import { gmlKnowledgeGraph, reference, type ReferenceMeasures } from './support/gml';
 
 /** Our measures against networkx's on external graphs (values written by test/fixtures/analysis/reference-values.py). */
@@ -74,6 +74,28 @@ describe('sampled betweenness', () => {
     const first = metrics(gmlKnowledgeGraph('lesmiserables.gml'), { samples: 30, limit: 5000 });
     const second = metrics(gmlKnowledgeGraph('lesmiserables.gml'), { samples: 30, limit: 5000 });
     expect(first.items.map((item) => item.betweenness)).toEqual(second.items.map((item) => item.betweenness));
+  });
+
+  test('the pivot estimator with every entity as a pivot reproduces networkx exactly, betweenness and closeness alike', () => {
+    for (const [key, directed] of [
+      ['lesmiserables', false],
+      ['lesmiserablesDirected', true],
+    ] as const) {
+      const snapshot = analysisSnapshot(graph, { directed });
+      const estimate = estimateFromPivots(snapshot.analysis, Uint32Array.from({ length: snapshot.order }, (_, i) => i));
+      expect(estimate).toMatchObject({ approximate: false, samples: 77, errorBound: 0 });
+      snapshot.analysis.ids.forEach((id, i) => {
+        expect(Math.abs(estimate.values[i] - REFERENCE[key].betweenness[id])).toBeLessThanOrEqual(1e-9);
+        expect(Math.abs(estimate.closeness[i] - REFERENCE[key].closeness[id])).toBeLessThanOrEqual(1e-9);
+      });
+    }
+  });
+
+  test('sampled closeness comes from the same pivots and stays near the exact values', () => {
+    const result = metrics(graph, { samples: 30, limit: 5000 });
+    const closeness = REFERENCE.lesmiserables.closeness;
+    const errors = result.items.map((item) => Math.abs(item.closeness - closeness[item.entity.id]));
+    expect(errors.reduce((sum, error) => sum + error, 0) / errors.length).toBeLessThan(0.05);
   });
 
   test('asking for as many pivots as entities is the exact computation', () => {
