@@ -1,5 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { startAnalysis } from './analysis-wiring';
+import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
 import { GraphController, type Selection } from './controller';
 import { fitView } from './layouts';
@@ -21,7 +23,7 @@ cytoscape.use(fcose);
 
 async function main(): Promise<void> {
   const api = createApi();
-  const cy = cytoscape({ container: byId('cy'), style: stylesheet(), boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
+  const cy = cytoscape({ container: byId('cy'), style: [...stylesheet(), ...analysisStylesheet()], boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
   const controller = new GraphController(cy, api);
   // A handle for the end-to-end tests and for curious analysts in the console.
   Object.assign(window, { proxygraph: { cy, controller } });
@@ -162,6 +164,18 @@ async function main(): Promise<void> {
   );
 
   let time: ReturnType<typeof timeView> | null = null;
+  const analysis = startAnalysis({
+    cy,
+    controller,
+    api,
+    run,
+    names,
+    jumpTo: (day) => {
+      time?.set(day);
+      void run(() => controller.setAsOf(day));
+    },
+  });
+  Object.assign(window, { proxygraph: { cy, controller, analysis } });
   await run(async () => {
     await controller.start(initial);
     const stats = controller.stats;
