@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import type { Api } from './api';
 import { createAnalysisApi } from './analysis-api';
 import { AnalysisOverlay, analysisFilters } from './analysis-overlay';
-import { CompareOverlay } from './compare-overlay';
+import { CompareOverlay, GHOST } from './compare-overlay';
 import type { GraphController } from './controller';
 import { analysisView } from './views/analysis-view';
 import { compareView } from './views/compare-view';
@@ -15,7 +15,7 @@ export interface AnalysisWiring {
   readonly api: Pick<Api, 'request'>;
   /** Runs work with the page's busy flag and error reporting. */
   readonly run: (work: () => Promise<unknown>) => Promise<void>;
-  /** Shows the network as of a day (the time slider follows). */
+  /** Shows the network as of a day, clamped to the data's range (the time slider follows). */
   readonly jumpTo: (day: string) => void;
   readonly names: (id: string) => string;
 }
@@ -71,7 +71,11 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
       if (on) void run(refreshCompare);
     },
     onSelect: (id) => controller.select(id),
-    names,
+    // An end that only the other date has is drawn as a ghost: its name is there.
+    names: (id) => {
+      const ghost = cy.getElementById(GHOST + id);
+      return cy.getElementById(id).empty() && ghost.nonempty() ? String(ghost.data('label')) : names(id);
+    },
   });
 
   controller.events.on('elements', () => void run(() => Promise.all([refreshAnalysis(), refreshTimeline(), refreshCompare()])));

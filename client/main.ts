@@ -3,6 +3,7 @@ import fcose from 'cytoscape-fcose';
 import { startAnalysis } from './analysis-wiring';
 import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
+import { clampDay } from './dates';
 import { GraphController, type Selection } from './controller';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
@@ -171,8 +172,10 @@ async function main(): Promise<void> {
     run,
     names,
     jumpTo: (day) => {
-      time?.set(day);
-      void run(() => controller.setAsOf(day));
+      const range = controller.stats;
+      const date = range?.earliest && range.latest ? clampDay(day, range.earliest, range.latest) : day;
+      time?.set(date);
+      void run(() => controller.setAsOf(date));
     },
   });
   Object.assign(window, { proxygraph: { cy, controller, analysis } });

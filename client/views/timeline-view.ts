@@ -89,7 +89,8 @@ export function timelineView(container: HTMLElement, onJump: (day: string, bucke
       // Labels on every step-th bucket, about one per 70 pixels.
       const step = Math.max(1, Math.ceil((buckets.length * 70) / total));
       buckets.forEach((bucket, i) => {
-        if (i % step !== 0) return;
+        // Not where the label would run off the right edge.
+        if (i % step !== 0 || i * width + 34 > total) return;
         const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
         text.setAttribute('x', String(i * width + 1));
         text.setAttribute('y', String(HEIGHT + AXIS - 2));
