@@ -15,21 +15,23 @@ export interface AnalysisFilters {
   readonly types: readonly RelationType[] | null;
 }
 
+/** One entity's row: only the measure asked for (and the community when asked) is there, so nothing else is computed. */
 export interface ApiEntityMetrics {
   readonly entity: { readonly id: string; readonly name: string; readonly kind: EntityKind };
   readonly rank: number;
-  readonly degree: number;
   readonly neighbors: number;
-  readonly betweenness: number;
-  readonly pagerank: number;
-  readonly closeness: number;
-  readonly community: number;
+  readonly degree?: number;
+  readonly betweenness?: number;
+  readonly pagerank?: number;
+  readonly closeness?: number;
+  readonly community?: number;
 }
 
 export interface ApiMetrics {
   readonly entities: number;
   readonly ties: number;
-  readonly betweenness: { readonly approximate: boolean; readonly samples: number; readonly errorBound: number; readonly confidence: number };
+  /** Asked for with betweenness and closeness only (the two that are sampled on large networks). */
+  readonly betweenness?: { readonly approximate: boolean; readonly samples: number; readonly errorBound: number; readonly confidence: number };
   readonly items: readonly ApiEntityMetrics[];
 }
 
@@ -89,10 +91,15 @@ export const CHANGES_LIMIT = 300;
 const FILTER_VARIABLES = '$kinds: [EntityKind!], $types: [RelationType!]';
 const FILTER_ARGUMENTS = 'kinds: $kinds, types: $types';
 
-export const METRICS = `query Metrics($asOf: String, ${FILTER_VARIABLES}, $orderBy: Measure, $limit: Int) {
+export const METRICS = `query Metrics($asOf: String, ${FILTER_VARIABLES}, $orderBy: Measure, $limit: Int,
+  $degree: Boolean!, $betweenness: Boolean!, $pagerank: Boolean!, $closeness: Boolean!, $sampled: Boolean!, $community: Boolean!) {
   metrics(asOf: $asOf, ${FILTER_ARGUMENTS}, orderBy: $orderBy, limit: $limit) {
-    entities ties betweenness { approximate samples errorBound confidence }
-    items { rank degree neighbors betweenness pagerank closeness community entity { id name kind } }
+    entities ties betweenness @include(if: $sampled) { approximate samples errorBound confidence }
+    items {
+      rank neighbors entity { id name kind }
+      degree @include(if: $degree) betweenness @include(if: $betweenness) pagerank @include(if: $pagerank)
+      closeness @include(if: $closeness) community @include(if: $community)
+    }
   }
 }`;
 
@@ -117,7 +124,7 @@ export const TIMELINE = `query Timeline(${FILTER_VARIABLES}) {
 }`;
 
 export interface AnalysisApi {
-  metrics(filters: AnalysisFilters, orderBy: SizeMeasure): Promise<ApiMetrics>;
+  metrics(filters: AnalysisFilters, orderBy: SizeMeasure, withCommunity: boolean): Promise<ApiMetrics>;
   communities(filters: AnalysisFilters): Promise<ApiCommunities>;
   changes(from: string, to: string, filters: AnalysisFilters): Promise<ApiChanges>;
   timeline(filters: AnalysisFilters): Promise<ApiTimeline>;
@@ -126,8 +133,11 @@ export interface AnalysisApi {
 export function createAnalysisApi(api: Pick<Api, 'request'>): AnalysisApi {
   const filterVariables = (filters: AnalysisFilters) => ({ kinds: filters.kinds, types: filters.types });
   return {
-    metrics: async (filters, orderBy) =>
-      (await api.request<{ metrics: ApiMetrics }>(METRICS, { asOf: filters.asOf, ...filterVariables(filters), orderBy, limit: METRICS_LIMIT })).metrics,
+    metrics: async (filters, orderBy, withCommunity) => {
+      const only = { degree: orderBy === 'DEGREE', betweenness: orderBy === 'BETWEENNESS', pagerank: orderBy === 'PAGERANK', closeness: orderBy === 'CLOSENESS' };
+      const variables = { asOf: filters.asOf, ...filterVariables(filters), orderBy, limit: METRICS_LIMIT, ...only, sampled: only.betweenness || only.closeness, community: withCommunity };
+      return (await api.request<{ metrics: ApiMetrics }>(METRICS, variables)).metrics;
+    },
     communities: async (filters) => (await api.request<{ communities: ApiCommunities }>(COMMUNITIES, { asOf: filters.asOf, ...filterVariables(filters) })).communities,
     changes: async (from, to, filters) =>
       (await api.request<{ changesBetween: ApiChanges }>(CHANGES, { from, to, ...filterVariables(filters), limit: CHANGES_LIMIT })).changesBetween,

@@ -24,15 +24,16 @@ export interface AnalysisResult {
   readonly communities: ApiCommunities | null;
 }
 
-const VALUE: Record<SizeMeasure, (item: ApiEntityMetrics) => number> = {
+const VALUE: Record<SizeMeasure, (item: ApiEntityMetrics) => number | undefined> = {
   DEGREE: (item) => item.degree,
   BETWEENNESS: (item) => item.betweenness,
   PAGERANK: (item) => item.pagerank,
   CLOSENESS: (item) => item.closeness,
 };
 
+/** The row's value of a measure (0 when the row was fetched for another measure). */
 export function measureValue(measure: SizeMeasure, item: ApiEntityMetrics): number {
-  return VALUE[measure](item);
+  return VALUE[measure](item) ?? 0;
 }
 
 /** The analysis filters of a view: its date, and the kinds and types the legend has not hidden (null: all). */
@@ -65,7 +66,7 @@ export class AnalysisOverlay {
     if (key !== this.currentKey || !this.current) {
       const request = ++this.request;
       const settings = this.settings;
-      const [metrics, communities] = await Promise.all([this.api.metrics(filters, settings.measure), settings.byCommunity ? this.api.communities(filters) : Promise.resolve(null)]);
+      const [metrics, communities] = await Promise.all([this.api.metrics(filters, settings.measure, settings.byCommunity), settings.byCommunity ? this.api.communities(filters) : Promise.resolve(null)]);
       if (request !== this.request) return null;
       this.current = { filters, metrics, communities };
       this.currentKey = key;
@@ -85,7 +86,7 @@ export class AnalysisOverlay {
         const size = this.settings.sizeNodes && item ? sizes.get(node.id()) : undefined;
         if (size !== undefined) node.data('analysisSize', size);
         node.toggleClass('sized', size !== undefined);
-        const colour = this.settings.byCommunity && item ? communityColor(item.community) : undefined;
+        const colour = this.settings.byCommunity && item?.community !== undefined ? communityColor(item.community) : undefined;
         if (colour !== undefined) node.data('communityColor', colour);
         node.toggleClass('by-community', colour !== undefined);
       });

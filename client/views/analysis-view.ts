@@ -70,10 +70,12 @@ export function analysisView(container: HTMLElement, options: AnalysisViewOption
       }
       const { metrics } = result;
       const estimate = metrics.betweenness;
-      const how = estimate.approximate
-        ? `betweenness and closeness estimated from ${estimate.samples} pivots, ±${estimate.errorBound.toFixed(3)} (${Math.round(estimate.confidence * 100)}%)`
-        : 'all measures exact';
-      summary.textContent = `${metrics.entities} entities, ${metrics.ties} ties${result.filters.asOf ? ` as of ${result.filters.asOf}` : ''}; ${how}.`;
+      const how = !estimate
+        ? 'exact'
+        : estimate.approximate
+          ? `estimated from ${estimate.samples} pivots, within ±${estimate.errorBound.toFixed(3)} (${Math.round(estimate.confidence * 100)}% confidence)`
+          : 'exact';
+      summary.textContent = `${metrics.entities} entities, ${metrics.ties} ties${result.filters.asOf ? ` as of ${result.filters.asOf}` : ''}; ${MEASURE_LABELS[current.measure]} ${how}.`;
       if (result.communities) {
         summary.append(` ${result.communities.count} communities, modularity ${result.communities.modularity.toFixed(3)}.`);
         for (const community of result.communities.communities) {
