@@ -1,3 +1,4 @@
+import type { ChangeKind, Interval, TimelineBucket } from '../src/model/analysis';
 import type { EntityKind } from '../src/model/kinds';
 import type { RelationType } from '../src/model/relation-rules';
 import type { Api } from './api';
@@ -43,14 +44,14 @@ export interface ApiCommunities {
 
 export interface ApiRelationshipChange {
   readonly relationship: ApiRelationship;
-  readonly change: 'BEGAN' | 'ENDED' | 'BEGAN_AND_ENDED';
+  readonly change: ChangeKind;
   readonly date: string | null;
   readonly via: ApiEntity | null;
 }
 
 export interface ApiEntityChange {
   readonly entity: ApiEntity;
-  readonly change: 'BEGAN' | 'ENDED' | 'BEGAN_AND_ENDED';
+  readonly change: ChangeKind;
   readonly date: string | null;
 }
 
@@ -68,18 +69,10 @@ export interface ApiChanges {
   readonly disappeared: List<ApiEntityChange>;
 }
 
-export interface ApiTimelineBucket {
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-  readonly events: number;
-  readonly starts: number;
-  readonly ends: number;
-  readonly imprecise: number;
-}
+export type ApiTimelineBucket = TimelineBucket;
 
 export interface ApiTimeline {
-  readonly interval: 'YEAR' | 'MONTH' | 'DAY';
+  readonly interval: Interval;
   readonly buckets: readonly ApiTimelineBucket[];
 }
 

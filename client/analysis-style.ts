@@ -1,11 +1,12 @@
 import type { StylesheetJson } from 'cytoscape';
+import type { Measure } from '../src/model/analysis';
 
 /**
  * The look of the analysis overlays as data: node sizes by a measure, colours by community, and the compare mode's
  * marks. Appended after style.ts's stylesheet (main.ts), so these rules win where both set a property.
  */
 
-export type SizeMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK' | 'CLOSENESS';
+export type SizeMeasure = Measure;
 
 export const MEASURE_LABELS: Readonly<Record<SizeMeasure, string>> = {
   DEGREE: 'Degree',

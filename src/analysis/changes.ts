@@ -1,4 +1,4 @@
-import { InvalidInputError, overlaps, type DayInterval, type EntityRecord, type RelationshipRecord, type Window } from '../model';
+import { InvalidInputError, overlaps, type ChangeKind, type DayInterval, type EntityRecord, type RelationshipRecord, type Window } from '../model';
 import type { KnowledgeGraph } from '../load';
 import { compileFilter, parseAsOf } from '../queries';
 import type { AnalysisArgs } from './analysis-args';
@@ -10,8 +10,6 @@ import type { AnalysisArgs } from './analysis-args';
  * (appeared, disappeared). A relationship also comes or goes with its ends: `via` names the entity whose dates made
  * the difference when the relationship's own dates did not.
  */
-
-export type ChangeKind = 'BEGAN' | 'ENDED' | 'BEGAN_AND_ENDED';
 
 export interface RelationshipChange {
   readonly relationship: RelationshipRecord;

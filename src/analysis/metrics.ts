@@ -1,20 +1,9 @@
-import { InvalidInputError, isSafeId, type EntityRecord } from '../model';
+import { InvalidInputError, isSafeId, MEASURES, type EntityRecord, type Measure } from '../model';
 import type { KnowledgeGraph } from '../load';
 import { requireEntity } from '../queries';
 import { analysisSnapshot, type AnalysisSnapshot } from './analysis-cache';
 import type { AnalysisArgs } from './analysis-args';
 import { MAX_SAMPLES, type Betweenness } from './betweenness';
-
-/** The measures an entity can be ranked by. One definition; the GraphQL enum derives from it. */
-export const MEASURES = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'CLOSENESS'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export const MEASURE_DEFINITIONS: Record<Measure, string> = {
-  DEGREE: 'Degree centrality: distinct entities tied to it / (n − 1).',
-  BETWEENNESS: 'Normalised betweenness: the share of shortest paths between other entities that pass through it (sampled on large networks; see MetricsResult.betweenness).',
-  PAGERANK: 'PageRank (α = 0.85): where a walk along the ties spends its time.',
-  CLOSENESS: 'Closeness (Wasserman–Faust): how near it is, on average, to the entities that can reach it.',
-};
 
 export const METRICS_DEFAULTS = { orderBy: 'PAGERANK', limit: 50 } as const satisfies { orderBy: Measure; limit: number };
 export const MAX_METRICS_LIMIT = 5000;

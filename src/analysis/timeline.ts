@@ -1,4 +1,4 @@
-import { dayToIso, InvalidInputError, ruleFor, toInterval } from '../model';
+import { dayToIso, InvalidInputError, INTERVALS, ruleFor, toInterval, type Interval, type TimelineBucket } from '../model';
 import type { KnowledgeGraph } from '../load';
 import { compileFilter } from '../queries';
 import type { AnalysisArgs } from './analysis-args';
@@ -10,25 +10,11 @@ import type { AnalysisArgs } from './analysis-args';
  * bucket ("2014" in monthly buckets) is also counted as `imprecise` there, so a spike on January can be read right.
  */
 
-export const INTERVALS = ['YEAR', 'MONTH', 'DAY'] as const;
-export type Interval = (typeof INTERVALS)[number];
-
 export const MAX_BUCKETS = 5000;
 
 export interface TimelineArgs extends Omit<AnalysisArgs, 'asOf' | 'directed'> {
   /** Bucket width; omitted, YEAR when the data spans more than 15 years, DAY under 90 days, else MONTH. */
   readonly interval?: Interval | null;
-}
-
-export interface TimelineBucket {
-  /** The bucket as a partial date: "2020", "2020-01" or "2020-01-03". */
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-  readonly events: number;
-  readonly starts: number;
-  readonly ends: number;
-  readonly imprecise: number;
 }
 
 export interface Timeline {

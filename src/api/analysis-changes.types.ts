@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ChangeKind, Interval } from '../analysis';
+import type { ChangeKind, Interval, TimelineBucket } from '../model';
 import { ChangeKindEnum, IntervalEnum } from './analysis.enums';
 import { EntityView } from './entity.type';
 import { RelationshipView } from './relationship.type';
@@ -77,7 +77,7 @@ export class ChangesView {
 }
 
 @ObjectType('TimelineBucket')
-export class TimelineBucketView {
+export class TimelineBucketView implements TimelineBucket {
   @Field({ description: 'The bucket as a partial date: 2020, 2020-01 or 2020-01-03.' })
   label!: string;
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
-import { BROKERS_DEFAULTS, CHANGES_DEFAULTS, COMMUNITIES_DEFAULTS, METRICS_DEFAULTS, type Interval, type Measure } from '../analysis';
-import type { EntityKind, RelationType } from '../model';
+import { BROKERS_DEFAULTS, CHANGES_DEFAULTS, COMMUNITIES_DEFAULTS, METRICS_DEFAULTS } from '../analysis';
+import type { EntityKind, Interval, Measure, RelationType } from '../model';
 import { IntervalEnum, MeasureEnum } from './analysis.enums';
 import { EntityKindEnum, RelationTypeEnum } from './enums';
 

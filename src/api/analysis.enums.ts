@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { INTERVALS, MEASURE_DEFINITIONS, MEASURES, type BrokerGroup, type ChangeKind, type Interval, type Measure } from '../analysis';
+import type { BrokerGroup } from '../analysis';
+import { CHANGE_KINDS, INTERVALS, MEASURE_DEFINITIONS, MEASURES, type ChangeKind, type Interval, type Measure } from '../model';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
@@ -10,7 +11,7 @@ registerEnumType(MeasureEnum, {
   valuesConfig: Object.fromEntries(MEASURES.map((measure) => [measure, { description: MEASURE_DEFINITIONS[measure] }])),
 });
 
-export const ChangeKindEnum = enumOf<ChangeKind>(['BEGAN', 'ENDED', 'BEGAN_AND_ENDED']);
+export const ChangeKindEnum = enumOf<ChangeKind>(CHANGE_KINDS);
 registerEnumType(ChangeKindEnum, {
   name: 'ChangeKind',
   description: 'How something changed between two dates.',
