@@ -1,8 +1,8 @@
-import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import { onGraphChange, type KnowledgeGraph } from '../load';
 import type { TraversalFilter } from '../queries';
 import { buildAnalysisGraph, type AnalysisGraph } from './analysis-graph';
 import { checkAnalysisArgs, type AnalysisArgs } from './analysis-args';
+import { BrandesSearch } from './brandes';
 import { betweenness, defaultSamples, type Betweenness } from './betweenness';
 import { degree, neighbors, pageRank } from './centrality';
 import { communities, DEFAULT_RESOLUTION, type Partition } from './communities';
@@ -57,9 +57,9 @@ export class AnalysisSnapshot {
     return this.remember(`communities:${resolution}`, () => communities(this.analysis, resolution));
   }
 
-  /** Graphology's indexed single-source shortest-path search (Brandes) over this network, built once. Not re-entrant. */
-  searcher(): ReturnType<typeof createUnweightedIndexedBrandes> {
-    return this.remember('searcher', () => createUnweightedIndexedBrandes(this.analysis.graph));
+  /** The single-source shortest-path search (Brandes) over this network, built once. Not re-entrant. */
+  searcher(): BrandesSearch {
+    return this.remember('searcher', () => new BrandesSearch(this.analysis));
   }
 
   /** Entity indexes in descending order of a measure, ties by id. */

@@ -27,12 +27,15 @@ export function buildAnalysisGraph(graph: KnowledgeGraph, filter: TraversalFilte
   const n = ids.length;
   const pairs: number[] = [];
   let relationships = 0;
-  graph.forEachEdge((edge, _attributes, source, target) => {
-    if (!filter.relationshipUsable(graph, edge)) return;
+  // filter.relationshipUsable, with the ends' visibility read from the index instead of looked up again.
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const from = indexOf.get(source);
+    const to = indexOf.get(target);
+    if (from === undefined || to === undefined || !filter.relationshipVisible(edge, attributes)) return;
     relationships++;
     if (source === target) return;
-    let u = indexOf.get(source)!;
-    let v = indexOf.get(target)!;
+    let u = from;
+    let v = to;
     if (!directed && u > v) [u, v] = [v, u];
     pairs.push(u * n + v);
   });

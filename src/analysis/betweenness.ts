@@ -1,7 +1,7 @@
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
-import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import type { AnalysisGraph } from './analysis-graph';
+import { BrandesSearch } from './brandes';
 import { sampleWithoutReplacement, seededRandom } from './seeded-random';
 
 /**
@@ -93,39 +93,35 @@ export function estimateFromPivots(analysis: AnalysisGraph, pivots: Uint32Array)
 }
 
 /**
- * Over the pivots s, with graphology's indexed Brandes search: the sums of the single-source dependencies δ_s(v), and
- * for closeness how many pivots reach v and their summed distances to it.
+ * Over the pivots s: the sums of the single-source dependencies δ_s(v) (Brandes' accumulation), and for closeness how
+ * many pivots reach v and their summed distances to it.
  */
 function accumulate(analysis: AnalysisGraph, pivots: Uint32Array) {
   const n = analysis.graph.order;
-  const brandes = createUnweightedIndexedBrandes(analysis.graph);
+  const search = new BrandesSearch(analysis);
+  const { visited, distance, sigma, inStarts, inNeighbors } = search;
   const delta = new Float64Array(n);
   const sums = new Float64Array(n);
   const reached = new Uint32Array(n);
   const distances = new Float64Array(n);
-  const distance = new Uint32Array(n);
-  const visited = new Uint32Array(n);
   for (const s of pivots) {
-    const [stack, predecessors, sigma] = brandes(s);
-    // Pops come in reverse order of discovery: the distances are set in discovery order first.
-    let count = 0;
-    while (stack.size !== 0) visited[count++] = stack.pop() as number;
-    distance[s] = 0;
-    for (let i = count - 2; i >= 0; i--) {
+    search.run(s);
+    // In reverse order of discovery every node comes after all its successors: its dependency is final then, and is
+    // reset for the next pivot once it has been passed on to its predecessors.
+    for (let i = search.count - 1; i > 0; i--) {
       const w = visited[i];
-      distance[w] = distance[predecessors[w][0]] + 1;
       reached[w]++;
       distances[w] += distance[w];
-    }
-    // Every node is taken once, after all its successors: its dependency is final then, and is reset for the next
-    // pivot once it has been passed on.
-    for (let i = 0; i < count; i++) {
-      const w = visited[i];
       const coefficient = (1 + delta[w]) / sigma[w];
-      for (const v of predecessors[w]) delta[v] += sigma[v] * coefficient;
-      if (w !== s) sums[w] += delta[w];
+      const before = distance[w] - 1;
+      for (let j = inStarts[w], end = inStarts[w + 1]; j < end; j++) {
+        const v = inNeighbors[j];
+        if (distance[v] === before) delta[v] += sigma[v] * coefficient;
+      }
+      sums[w] += delta[w];
       delta[w] = 0;
     }
+    delta[s] = 0;
   }
   return { dependencies: sums, reached, distances };
 }

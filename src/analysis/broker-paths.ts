@@ -9,12 +9,17 @@ import type { AnalysisSnapshot } from './analysis-cache';
  * turned round to read from `from` to `to`.
  */
 export function brokerPath(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, source: number, broker: number, targets: readonly number[], reversed: boolean): Path | null {
-  const [stack, predecessors] = snapshot.searcher()(source);
-  const reached: number[] = [];
-  while (stack.size !== 0) reached.push(stack.pop() as number);
+  const search = snapshot.searcher();
+  search.run(source);
+  const predecessors = (w: number) => {
+    const found: number[] = [];
+    search.forEachPredecessor(w, (v) => found.push(v));
+    return found;
+  };
   const children = new Map<number, number[]>();
-  for (const w of reached) {
-    for (const p of predecessors[w]) {
+  for (let i = 1; i < search.count; i++) {
+    const w = search.visited[i];
+    for (const p of predecessors(w)) {
       const list = children.get(p);
       if (list) list.push(w);
       else children.set(p, [w]);
@@ -41,11 +46,11 @@ export function brokerPath(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, so
   if (target < 0) return null;
   const lowest = (nodes: readonly number[]) => Math.min(...nodes);
   const up: number[] = [broker];
-  for (let node = broker; node !== source; ) up.push((node = lowest(predecessors[node])));
+  for (let node = broker; node !== source; ) up.push((node = lowest(predecessors(node))));
   const down: number[] = [];
   for (let node = target; node !== broker; ) {
     down.push(node);
-    node = lowest(predecessors[node].filter((p) => below.has(p)));
+    node = lowest(predecessors(node).filter((p) => below.has(p)));
   }
   const order = [...up.reverse(), ...down.reverse()];
   if (reversed) order.reverse();

@@ -99,26 +99,32 @@ function accumulate(snapshot: AnalysisSnapshot, sources: readonly number[], targ
   const n = snapshot.order;
   const isTarget = new Uint8Array(n);
   for (const t of targets) isTarget[t] = 1;
-  const brandes = snapshot.searcher();
+  const search = snapshot.searcher();
+  const { visited, distance, sigma, inStarts, inNeighbors } = search;
   const delta = new Float64Array(n);
   const score = new Float64Array(n);
   const witness = new Int32Array(n * WITNESSES).fill(-1);
   const weight = new Float64Array(n * WITNESSES);
   let pairs = 0;
   for (const s of sources) {
-    const [stack, predecessors, sigma] = brandes(s);
-    while (stack.size !== 0) {
-      const w = stack.pop() as number;
-      const own = isTarget[w] && w !== s ? 1 : 0;
-      if (own) pairs++;
+    search.run(s);
+    for (let i = search.count - 1; i > 0; i--) {
+      const w = visited[i];
+      const own = isTarget[w] ? 1 : 0;
+      pairs += own;
       const coefficient = (own + delta[w]) / sigma[w];
-      for (const v of predecessors[w]) delta[v] += sigma[v] * coefficient;
-      if (w !== s && delta[w] > 0) {
+      const before = distance[w] - 1;
+      for (let j = inStarts[w], end = inStarts[w + 1]; j < end; j++) {
+        const v = inNeighbors[j];
+        if (distance[v] === before) delta[v] += sigma[v] * coefficient;
+      }
+      if (delta[w] > 0) {
         score[w] += delta[w];
         keepWitness(witness, weight, w, s, delta[w]);
       }
       delta[w] = 0;
     }
+    delta[s] = 0;
   }
   return {
     score,

@@ -2,6 +2,7 @@ export * from './analysis-args';
 export * from './analysis-graph';
 export * from './analysis-cache';
 export * from './betweenness';
+export * from './brandes';
 export * from './centrality';
 export * from './communities';
 export * from './community-list';
