@@ -213,3 +213,12 @@ describe('timeline', () => {
     expect(january2020.ends).toBeGreaterThanOrEqual(2);
   });
 });
+
+test('the GraphiQL example of the analysis queries runs on the seed without errors', async () => {
+  const { EXAMPLE_TABS } = await import('../../client/graphiql/examples');
+  const example = EXAMPLE_TABS.find((tab) => tab.query.includes('query Analysis'))!;
+  const { data, errors } = await api.query(example.query);
+  expect(errors).toBeUndefined();
+  expect(data!.changesBetween.ended.total).toBeGreaterThan(0);
+  expect(data!.brokers.brokers.length).toBeGreaterThan(0);
+});
