@@ -47,7 +47,7 @@ export const MAX_SAMPLES = 100_000;
 
 /** The pivots a query uses when it does not say: all (exact) when the exact work fits the budget, else as many as fit it. */
 export function defaultSamples(order: number, ties: number): number {
-  const perPivot = order + (ties === 0 ? 0 : ties);
+  const perPivot = order + ties;
   if (order * perPivot <= EXACT_BETWEENNESS_WORK) return order;
   return Math.min(order, Math.max(MIN_DEFAULT_SAMPLES, Math.floor(EXACT_BETWEENNESS_WORK / perPivot)));
 }
