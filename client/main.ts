@@ -1,6 +1,9 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { startAnalysis } from './analysis-wiring';
+import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
+import { clampDay } from './dates';
 import { GraphController, type Selection } from './controller';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
@@ -21,7 +24,7 @@ cytoscape.use(fcose);
 
 async function main(): Promise<void> {
   const api = createApi();
-  const cy = cytoscape({ container: byId('cy'), style: stylesheet(), boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
+  const cy = cytoscape({ container: byId('cy'), style: [...stylesheet(), ...analysisStylesheet()], boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
   const controller = new GraphController(cy, api);
   // A handle for the end-to-end tests and for curious analysts in the console.
   Object.assign(window, { proxygraph: { cy, controller } });
@@ -162,6 +165,20 @@ async function main(): Promise<void> {
   );
 
   let time: ReturnType<typeof timeView> | null = null;
+  const analysis = startAnalysis({
+    cy,
+    controller,
+    api,
+    run,
+    names,
+    jumpTo: (day) => {
+      const range = controller.stats;
+      const date = range?.earliest && range.latest ? clampDay(day, range.earliest, range.latest) : day;
+      time?.set(date);
+      void run(() => controller.setAsOf(date));
+    },
+  });
+  Object.assign(window, { proxygraph: { cy, controller, analysis } });
   await run(async () => {
     await controller.start(initial);
     const stats = controller.stats;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { KnowledgeGraph } from '../load';
 import type { GraphEditor } from '../store';
+import { AnalysisResolver, BrokerResolver, CommunityResolver, EntityMetricsResolver } from './analysis.resolver';
 import { EntityResolver } from './entity.resolver';
 import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
@@ -13,7 +14,7 @@ import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
 
 /** Every resolver, listed explicitly. */
-export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver] as const;
+export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver, AnalysisResolver, EntityMetricsResolver, CommunityResolver, BrokerResolver] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */
 function containerFor(service: GraphService): ContainerType {

@@ -25,5 +25,7 @@ export const COST_MODEL: CostModel = {
     'Query.sources': 100,
     'Query.relationTypes': 30,
     'Relationship.evidence': 3,
+    // A timeline's buckets: a few decades of years, or a few years of months.
+    'Timeline.buckets': 200,
   },
 };
