@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createFormatError, isInternalError } from './format-error';
+import { responseReasons } from './response-reasons';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits';
 import type { ServerOptions } from './server-options';
 
@@ -75,6 +76,7 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ...(options.development ? [] : [ApolloServerPluginDisableSuggestions()]),
       costLimitPlugin<RequestContext>(limits.maxCost),
+      responseReasons<RequestContext>(),
       requestLogging(),
     ],
   });

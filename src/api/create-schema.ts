@@ -12,9 +12,24 @@ import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-v
 import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
+import { SearchResolver } from './search.resolver';
 
 /** Every resolver, listed explicitly. */
-export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver, AnalysisResolver, EntityMetricsResolver, CommunityResolver, BrokerResolver] as const;
+export const RESOLVERS = [
+  EntityResolver,
+  SearchResolver,
+  RelationshipResolver,
+  GraphResolver,
+  PathResolver,
+  EntityVersionResolver,
+  RelationshipVersionResolver,
+  MutationResolver,
+  HistoryResolver,
+  AnalysisResolver,
+  EntityMetricsResolver,
+  CommunityResolver,
+  BrokerResolver,
+] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */
 function containerFor(service: GraphService): ContainerType {

@@ -23,8 +23,8 @@ export async function run(argv: readonly string[], output: CommandOutput = conso
     case 'validate':
       return validateCommand(rest[0] ?? dataDirectory(), output);
     case 'serve': {
-      const { main } = await import('../main');
-      await main();
+      const { runMain } = await import('../main');
+      runMain();
       return -1; // keeps running
     }
     case 'import':

@@ -14,6 +14,14 @@ export function tokenize(text: string): string[] {
   return foldText(text).split(SEPARATORS).filter(Boolean);
 }
 
+/** Shorter words are not compared by skeleton: "qais" and "aqsa", "babil" and "EBL" share one, yet are not variants. */
+export const MIN_SKELETON_WORD = 5;
+
+/** The skeletons a list of words is found by (its words of MIN_SKELETON_WORD letters or more). */
+export function skeletonsOf(words: readonly string[]): string[] {
+  return words.filter((word) => word.length >= MIN_SKELETON_WORD).map(skeleton);
+}
+
 /**
  * A consonant skeleton for transliteration variants: Hezbollah, Hizballah and Hizbullah all become "hzbl";
  * Qasem and Kassem "ksm"; Kataib and Kataeb "ktb". Only Latin words are reduced; other scripts pass unchanged.

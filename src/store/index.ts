@@ -15,6 +15,8 @@ export * from './plans/relationship-plans';
 export * from './plans/source-plans';
 export * from './plans/merge-plans';
 export * from './plans/import-plan';
+export * from './plans/follow-dataset-plan';
+export { readBaselineHeaders, writeBaseline, type BaselineHeader } from './dataset-baseline';
 export * from './dataset-files';
 export * from './history';
 export * from './seed';

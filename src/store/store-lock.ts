@@ -4,7 +4,8 @@ import { ProxygraphError } from '../model';
 /** The embedded store is open in another process: one process at a time may open it. */
 export class StoreBusyError extends ProxygraphError {}
 
-function isRunning(pid: number): boolean {
+/** True while a process runs (or is a zombie its parent has not reaped yet). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
