@@ -59,7 +59,10 @@ function kindFits(kind: EntityKind | null, allowed: readonly EntityKind[]): Enti
 
 /** The first type of the cue whose rule accepts both ends' kinds (an unknown kind takes one the rule allows). */
 function fittingType(types: readonly RelationType[], source: SlotMention, target: SlotMention): { type: RelationType; sourceKind: EntityKind; targetKind: EntityKind } | null {
-  for (const type of types) {
+  const known = (slot: SlotMention) => slot.kind ?? slot.inferredKind ?? null;
+  // A name of unknown kind takes its kind only from the last type tried: earlier ones must fit the kinds as known.
+  for (const [position, type] of types.entries()) {
+    if (position < types.length - 1 && (!known(source) || !known(target))) continue;
     const rule = ruleFor(type);
     const sourceKind = kindFits(source.kind ?? source.inferredKind ?? null, rule.sourceKinds);
     const targetKind = kindFits(target.kind ?? target.inferredKind ?? null, rule.targetKinds);
@@ -125,11 +128,12 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     return (!group || (group.titled && (cue.family === 'title' || cue.family === 'appositive')) ? [index] : group.members).map((member) => slots[member]);
   };
   for (const match of preferSpecific(matchCues(context.items, 'sentence'))) {
-    if (negated(context.items, match) || objectOfPreposition(context.items, match)) continue;
+    if (negated(context.items, match) || objectOfPreposition(context.items, match) || titleModifier(context.items, match)) continue;
     const { cue } = match;
     const types = typeof cue.type === 'string' ? [cue.type] : cue.type;
-    const sources = members(context.slots, match.bound.get(cue.source), cue);
-    const targets = members(context.slots, match.bound.get(cue.target), cue);
+    const eventOf = () => nearestEvent(context, match);
+    const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue);
+    const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue);
     for (const source of sources) {
       for (const target of targets) {
         add(cue, match, source, target, cue.confidence, types);
@@ -153,10 +157,24 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
 const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'from', 'to', 'near', 'by', 'with', 'against', 'into', 'for', 'toward', 'towards', 'under', 'over', 'between']);
 
 /** A cue that opens with its agent cannot take it from a prepositional phrase ("in Iraq in opposition to Saddam"). */
+const AGENT_FAMILIES = new Set(['attack', 'killing', 'kidnapping', 'threat', 'opposition', 'control']);
+
 function objectOfPreposition(items: readonly Item[], match: CueMatch): boolean {
-  if (!match.cue.pattern.startsWith('{')) return false;
+  if (!match.cue.pattern.startsWith('{') || !AGENT_FAMILIES.has(match.cue.family)) return false;
   const before = items[match.first - 1];
   return before !== undefined && PREPOSITIONS.has(before.token);
+}
+
+const TITLES = new Set(['head', 'leader', 'commander', 'chief', 'founder', 'boss', 'spokesman', 'official', 'officials', 'member', 'members']);
+
+/** A mention right before a title ("Quds Force head Soleimani") qualifies the title: only title cues may take it. */
+function titleModifier(items: readonly Item[], match: CueMatch): boolean {
+  if (match.cue.family === 'title') return false;
+  for (const slot of match.bound.values()) {
+    const position = items.findIndex((item) => item.slot === slot);
+    if (position >= match.first && TITLES.has(items[position + 1]?.token ?? '')) return true;
+  }
+  return false;
 }
 
 /** Of two matches of one family from the same first item, the longer is the more specific reading. */
@@ -166,10 +184,18 @@ function preferSpecific(matches: readonly CueMatch[]): CueMatch[] {
 
 type Add = (cue: Cue, match: CueMatch, source: SlotMention, target: SlotMention, confidence: number, types: readonly RelationType[]) => void;
 
+/** The event mention of the sentence nearest the cue (none: the sentence reports no event proxygraph could see). */
+function nearestEvent(context: SentenceContext, match: CueMatch): SlotMention[] {
+  const first = context.items[match.first]?.word ?? 0;
+  const last = context.items[match.last]?.word ?? first;
+  const distance = (slot: SlotMention) => (slot.last < first ? first - slot.last : slot.first > last ? slot.first - last : 0);
+  const event = [...context.events].sort((a, b) => distance(a.slot) - distance(b.slot))[0]?.slot;
+  return event ? [event] : [];
+}
+
 /** An attack, killing or kidnapping the sentence reports: who perpetrated it, whom it targeted or killed, where. */
 function addEventFrame(context: SentenceContext, cue: Cue, match: CueMatch, actor: SlotMention, victim: SlotMention, add: Add): void {
-  const cueWord = context.items[match.first]?.word ?? 0;
-  const event = [...context.events].sort((a, b) => Math.abs(a.slot.first - cueWord) - Math.abs(b.slot.first - cueWord))[0]?.slot;
+  const event = nearestEvent(context, match)[0];
   if (!event || sameThing(event, actor) || sameThing(event, victim)) return;
   const confidence = cue.confidence * 0.9;
   add(cue, match, actor, event, confidence, ['PERPETRATED']);

@@ -14,7 +14,8 @@ import type { EntityKind, RelationType } from '../model';
  * - punctuation is written as it is: `,` `-` `'s` `(` `)`.
  * `within: 'name'` rows read a mention's own words: "Iranian-backed militias in Iraq" says who backs them and where
  * they are; SELF is the mention itself.
- * `event: true` rows also link the event the sentence reports (a known event it describes, or a new one): the actor
+ * EVENT as a source or target is the event the sentence reports (the nearest event mention: a known event it
+ * describes or names). `event: true` rows also link the event the sentence reports (a known event it describes, or a new one): the actor
  * PERPETRATED it, it TARGETED (or KILLED) the victim, and it is LOCATED_AT the places the sentence puts it.
  */
 export type CueFamily = 'appositive' | 'title' | 'passive' | 'compound' | 'membership' | 'attack' | 'killing' | 'kidnapping' | 'threat' | 'opposition' | 'location' | 'control' | 'name';
@@ -42,6 +43,8 @@ export interface Cue {
 export const CUE_WORD_SETS: Readonly<Record<string, string>> = {
   LEADER: 'leader|head|commander|chief|founder|secretary|boss|emir',
   /** Auxiliaries and adverbs between a subject and its verb. */
+  /** Words that report an event happening (an attack, a killing, an explosion). */
+  EVENT_WORD: 'attack|attacks|attacked|strike|strikes|struck|airstrike|airstrikes|killing|killings|assassination|invasion|invaded|bombing|bombings|raid|raids|explosion|blast|kidnapping|abduction|offensive|fatwa|massacre|ambush|shelling',
   AUX: '(also|have|has|had|then|repeatedly|reportedly|allegedly|later|again|jointly|would|often|once|been|previously|recently|subsequently|is|are|was|were)?',
 };
 const ATTACK_VERBS = 'attacked|attack|attacks|struck|strike|strikes|hit|hits|bombed|shelled|targeted|target|targets|raided|stormed|invaded|assaulted|ambushed';
@@ -96,6 +99,11 @@ export const CUES: readonly Cue[] = [
   { id: 'kidnapped-by', family: 'passive', pattern: '{B:PERSON} , ? who? AUX AUX kidnapped|abducted|seized|held|captured …3 by the? {A:ACTOR}', type: 'KIDNAPPED', source: 'A', target: 'B', confidence: 0.8, event: true, example: { text: 'Elizabeth Tsurkov was kidnapped by Kataib Hezbollah.', gives: 'KIDNAPPED Kataib Hezbollah Elizabeth Tsurkov' } },
   { id: 'threatened', family: 'threat', pattern: '{A:ACTOR} , ? …*6 threatened|threatens|threaten|warned|warns|vowed_to_attack|vowed_to_strike {B:ANY}', type: 'THREATENED', source: 'A', target: 'B', confidence: 0.75, example: { text: 'Qais Khazali went to Lebanon and threatened Israel.', gives: 'THREATENED Qais Khazali Israel' } },
   { id: 'threats-against', family: 'threat', pattern: '{A:ACTOR} AUX AUX issued|made|renewed|repeated …2 threats|threat|warnings|warning against|to {B:ANY}', type: 'THREATENED', source: 'A', target: 'B', confidence: 0.7, example: { text: 'Kataib Hezbollah issued threats against the United States.', gives: 'THREATENED Kataib Hezbollah United States' } },
+  // The event a sentence reports (EVENT: the nearest event mention of the sentence, known or described)
+  { id: 'actor-event', family: 'attack', pattern: "{A:ACTOR} 's? …2 EVENT_WORD", type: 'PERPETRATED', source: 'A', target: 'EVENT', confidence: 0.7, example: { text: 'A US drone strike killed him on 3 January 2020 in Baghdad.', gives: 'PERPETRATED United States strike' } },
+  { id: 'event-by', family: 'attack', pattern: 'EVENT_WORD …3 by|from the? {A:ACTOR}', type: 'PERPETRATED', source: 'A', target: 'EVENT', confidence: 0.75, example: { text: 'The attack by Kataib Hezbollah on 28 January 2024 killed three.', gives: 'PERPETRATED Kataib Hezbollah attack' } },
+  { id: 'event-on', family: 'attack', pattern: 'EVENT_WORD on|of|against|targeting|at the? {B:ANY}', type: ['KILLED', 'TARGETED'], source: 'EVENT', target: 'B', confidence: 0.75, example: { text: 'The attack on Tower 22 on 28 January 2024 killed three.', gives: 'TARGETED attack Tower 22' } },
+  { id: 'event-in', family: 'location', pattern: 'EVENT_WORD …*4 in|at|near {B:PLACE}', type: 'LOCATED_AT', source: 'EVENT', target: 'B', confidence: 0.7, example: { text: 'The attack on 28 January 2024 in Jordan killed three.', gives: 'LOCATED_AT attack Jordan' } },
   // Opposition
   { id: 'rhetoric-against', family: 'opposition', pattern: '{A:ACTOR} AUX AUX …4 rhetoric|campaign|war|hostility|operations against|slamming|targeting {B:ACTOR}', type: 'OPPOSED', source: 'A', target: 'B', confidence: 0.6, example: { text: 'The militias increased their rhetoric against Israel.', gives: 'OPPOSED militias Israel' } },
   { id: 'fought', family: 'opposition', pattern: '{A:ACTOR} AUX AUX fought|fights|fight|battled|opposed|opposes|resisted|resist|go_fight|to_fight|in_opposition_to|against {B:ACTOR}', type: 'OPPOSED', source: 'A', target: 'B', confidence: 0.65, example: { text: 'Kataib Hezbollah fought ISIS in 2015.', gives: 'OPPOSED Kataib Hezbollah ISIS' } },

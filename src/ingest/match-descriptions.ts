@@ -11,6 +11,8 @@ const LINK_COVERAGE = 0.6;
 const CANDIDATE_COVERAGE = 0.4;
 /** Days a stated date may be off an event's and still be the same event (a conflicting date, then). */
 const NEAR_DAYS = 7;
+/** Words around the head that count: a description is told in one clause, not across a sentence. */
+const WINDOW = 7;
 
 export interface DescriptionSpan extends NameSpan {
   /** The stated date was near the known event's date but not within it: a conflict to show. */
@@ -53,7 +55,8 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
       seen.add(description);
       const head = roots.findIndex((wordRoots, position) => !covered.has(position) && wordRoots.some((wordRoot) => description.heads.has(wordRoot)));
       if (head < 0) continue;
-      const coverage = Math.max(...description.names.map((words) => words.filter((word) => present.has(word)).length / words.length));
+      const near = new Set(roots.slice(Math.max(0, head - WINDOW), head + WINDOW + 1).flat());
+      const coverage = Math.max(...description.names.map((words) => words.filter((word) => near.has(word)).length / words.length));
       const fit = dateFit(description, dates);
       if (fit === 'off' || coverage < CANDIDATE_COVERAGE) continue;
       scored.push({ description, score: Math.round(Math.min(1, coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, head, fit });

@@ -122,11 +122,12 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
     mentions.push(...builders);
     for (const builder of builders) if (builder.entity && builder.kind) named.push({ entity: builder.entity, kind: builder.kind, sentence: sentenceNumber });
     if (words.length > MAX_SENTENCE_WORDS) continue;
-    const headsVerb = (span: NameSpan) => descriptions.includes(span as (typeof descriptions)[number]) && words[span.last].tags.has('Verb');
-    const slots = builders.filter((_builder, position_) => !headsVerb(spans[position_]));
+    // A described event is found by its words ("attacked", "the killing"): they stay words for the cues to read.
+    const describedEvent = (span: NameSpan) => span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || (span.match === 'NONE' && !('newEntity' in span)));
+    const slots = builders.filter((_builder, position_) => !describedEvent(spans[position_]));
     const events = builders
       .map((builder, position_) => ({ slot: builder as SlotMention, dateOff: 'dateOff' in spans[position_] ? Boolean((spans[position_] as { dateOff?: boolean }).dateOff) : false }))
-      .filter((event) => event.slot.kind === 'EVENT');
+      .filter((event) => event.slot.kind === 'EVENT' && (event.slot.entity !== null || (event.slot as MentionBuilder).newEntity !== null));
     const evidence: Evidence = { paragraph: number, locator: locatorOf(number), quote: quoteOf(paragraph, sentence) };
     const withinNames = slots
       .filter((slot) => slot.last > slot.first && slot.match !== 'DESCRIPTION' && slot.match !== 'COREFERENCE')
