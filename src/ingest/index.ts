@@ -6,3 +6,4 @@ export { readDates, type DateMention } from './report-dates';
 export { CUES, type Cue, type CueFamily } from './cue-table';
 export { compareWithGraph } from './compare-known';
 export { proposeId } from './new-entities';
+export * from './review-state';

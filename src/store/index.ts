@@ -18,3 +18,5 @@ export * from './plans/import-plan';
 export * from './dataset-files';
 export * from './history';
 export * from './seed';
+export * from './draft-store';
+export * from './draft-review';
