@@ -169,10 +169,12 @@ const TITLES = new Set(['head', 'leader', 'commander', 'chief', 'founder', 'boss
 
 /** A mention right before a title ("Quds Force head Soleimani") qualifies the title: only title cues may take it. */
 function titleModifier(items: readonly Item[], match: CueMatch): boolean {
-  if (match.cue.family === 'title') return false;
-  for (const slot of match.bound.values()) {
+  for (const [name, slot] of match.bound) {
     const position = items.findIndex((item) => item.slot === slot);
-    if (position >= match.first && TITLES.has(items[position + 1]?.token ?? '')) return true;
+    if (position < match.first) continue;
+    if (match.cue.family !== 'title' && TITLES.has(items[position + 1]?.token ?? '')) return true;
+    // "Iran-backed group": a mention before a hyphen qualifies the next word, unless the cue reads that compound.
+    if (items[position + 1]?.token === '-' && !new RegExp(`\\{${name}(:[A-Z]+)?\\} -`).test(match.cue.pattern)) return true;
   }
   return false;
 }

@@ -27,9 +27,12 @@ export function resolveDefinites(words: readonly Word[], taken: readonly NameSpa
   for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
   const spans: NameSpan[] = [];
   for (let position = 1; position < words.length; position++) {
-    const determiner = tokenize(words[position - 1].text)[0];
+    // "the group", or with modifiers between: "the Iran-backed group", "this powerful militia".
+    let opening = position - 1;
+    while (opening > 0 && position - opening <= 4 && !DEFINITE.has(tokenize(words[opening].text)[0] ?? '') && (covered.has(opening) || words[opening].after.trim() === '-' || words[opening - 1]?.after.trim() === '-' || words[opening].tags.has('Adjective'))) opening--;
+    const determiner = tokenize(words[opening].text)[0];
     const noun = tokenize(words[position].text)[0];
-    if (!determiner || !noun || !DEFINITE.has(determiner) || covered.has(position) || covered.has(position - 1)) continue;
+    if (!determiner || !noun || !DEFINITE.has(determiner) || covered.has(position) || covered.has(opening)) continue;
     if (words[position + 1] && /^\p{Lu}/u.test(words[position + 1].text) && !/[,;:]/.test(words[position].after)) continue;
     const before = named.filter((entry) => entry.sentence < sentence || (entry.sentence === sentence && taken.some((span) => span.entity === entry.entity && span.last < position)));
     let entity: string | null = null;
@@ -40,7 +43,7 @@ export function resolveDefinites(words: readonly Word[], taken: readonly NameSpa
       if (recent.length === 1) {
         entity = recent[0];
         kind = 'ORGANIZATION';
-        why = `"${words[position - 1].text} ${words[position].text}" after the only organisation named just before`;
+        why = `"${words[opening].text} … ${words[position].text}" after the only organisation named just before`;
       }
     } else {
       const heads = index.heads.get(noun);
@@ -53,7 +56,7 @@ export function resolveDefinites(words: readonly Word[], taken: readonly NameSpa
       }
     }
     if (!entity) continue;
-    spans.push({ first: position - 1, last: position, entity, kind, match: 'COREFERENCE', candidates: [], flags: [], reasons: [why] });
+    spans.push({ first: opening === position - 1 ? opening : position, last: position, entity, kind, match: 'COREFERENCE', candidates: [], flags: [], reasons: [why] });
   }
   return spans;
 }

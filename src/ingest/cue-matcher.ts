@@ -52,31 +52,37 @@ function alternative(word: string): string {
 
 /** Compiles a pattern of the cue table into a regular expression over an encoded sentence. */
 export function compilePattern(pattern: string): RegExp {
-  let source = '';
+  const parts: string[] = [];
   for (const written of pattern.split(/\s+/).filter(Boolean)) {
     const token = CUE_WORD_SETS[written] ?? written;
+    // A lone "?" makes the token before it optional (", ?" is an optional comma).
+    if (token === '?' && parts.length > 0) {
+      parts[parts.length - 1] = `(?:${parts[parts.length - 1]})?`;
+      continue;
+    }
     const slot = /^\{([A-Z]+)(?::([A-Z]+))?\}(\?)?$/.exec(token);
     if (slot) {
       const kinds = [...(KIND_SETS[slot[2] ?? 'ANY'] ?? []), 'UNKNOWN'];
       const part = ` @(?<${slot[1]}>\\d+):(?:${kinds.join('|')})`;
-      source += slot[3] ? `(?:${part})?` : part;
+      parts.push(slot[3] ? `(?:${part})?` : part);
       continue;
     }
     const gap = /^…(\*)?(\d+)?$/.exec(token);
     if (gap) {
-      source += gap[1] ? `(?: [^ ]+){0,${gap[2] ?? 3}}` : `(?: [^@ ][^ ]*){0,${gap[2] ?? 3}}`;
+      parts.push(gap[1] ? `(?: [^ ]+){0,${gap[2] ?? 3}}` : `(?: [^@ ][^ ]*){0,${gap[2] ?? 3}}`);
       continue;
     }
-    if (token === '_') source += '(?: [^@ ][^ ]*)';
-    else if (token === '^') source += '^';
-    else if (token === '$') source += '$';
+    if (token === '(,_…*8_,)?') parts.push('(?: ,(?: [^ ]+){1,8} ,)?');
+    else if (token === '_') parts.push('(?: [^@ ][^ ]*)');
+    else if (token === '^') parts.push('^');
+    else if (token === '$') parts.push('$');
     else {
       const set = /^\(?([^()]+?)\)?(\?)?$/.exec(token)!;
       const part = ` (?:${set[1].split('|').map(alternative).join('|')})`;
-      source += set[2] ? `(?:${part})?` : part;
+      parts.push(set[2] ? `(?:${part})?` : part);
     }
   }
-  return new RegExp(`${source}(?= |$)`, 'g');
+  return new RegExp(`${parts.join('')}(?= |$)`, 'g');
 }
 
 const COMPILED = new Map<Cue, RegExp>(CUES.map((cue) => [cue, compilePattern(cue.pattern)]));

@@ -47,7 +47,8 @@ export function decodeUtf8(bytes: Uint8Array, argument = 'text'): string {
   }
 }
 
-function tooLarge(argument: string, bytes: number): InvalidInputError {
+/** The refusal of an article over the size limit, naming the limit. */
+export function tooLarge(argument: string, bytes: number): InvalidInputError {
   return new InvalidInputError(argument, `is ${bytes.toLocaleString('en')} bytes, over the limit of ${INGEST_LIMITS.maxBytes.toLocaleString('en')} bytes for one article: split it into parts`);
 }
 

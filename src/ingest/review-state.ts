@@ -62,3 +62,32 @@ export function findProposal(reading: ReportReading, id: string): Proposal | und
 export function findNewEntity(reading: ReportReading, id: string): NewEntityProposal | undefined {
   return reading.newEntities.find((proposal) => proposal.id === id);
 }
+
+/** A draft as the API and the client show it: links and decisions applied, names of linked entities given. */
+export function presentDraft(draft: ReviewedDraft, nameOf: (entity: string) => string | null) {
+  const candidates = (list: Mention['candidates']) => list.map((candidate) => ({ ...candidate, name: nameOf(candidate.entity) }));
+  return {
+    id: draft.id,
+    createdAt: draft.createdAt,
+    createdBy: draft.createdBy,
+    sourceId: draft.sourceId,
+    version: draft.version,
+    source: draft.reading.source,
+    paragraphs: draft.reading.paragraphs,
+    notes: draft.reading.notes,
+    mentions: draft.reading.mentions.map((mention) => {
+      const entity = mentionEntity(draft, mention);
+      return { ...mention, entity, entityName: entity ? nameOf(entity) : null, linkedBy: draft.decisions.links[mention.id]?.by ?? null, candidates: candidates(mention.candidates) };
+    }),
+    newEntities: draft.reading.newEntities.map((proposal) => ({ ...proposal, created: draft.decisions.entities[proposal.id]?.entity ?? null })),
+    proposals: draft.reading.proposals.map((proposal) => {
+      const end = (side: ProposalEnd) => {
+        const resolved = resolvedEnd(draft, side);
+        return { ...resolved, name: resolved.entity && resolved.entity !== side.entity ? (nameOf(resolved.entity) ?? resolved.name) : resolved.name };
+      };
+      return { ...proposal, source: end(proposal.source), target: end(proposal.target), decision: draft.decisions.proposals[proposal.id] ?? null };
+    }),
+  };
+}
+
+export type PresentedDraft = ReturnType<typeof presentDraft>;
