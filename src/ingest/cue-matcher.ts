@@ -104,6 +104,8 @@ export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): 
     const slot = startsAt.get(index);
     const last = slot === undefined ? word : words[slots[slot].last];
     if (slot !== undefined) {
+      // An article before a mention says nothing the cues need: "joined the PMF" reads as "joined PMF".
+      if (['the', 'a', 'an'].includes(items[items.length - 1]?.token ?? '')) items.pop();
       items.push({ token: `@${slot}:${slots[slot].kind ?? 'UNKNOWN'}`, slot, word: index, noun: true });
       index = slots[slot].last;
     } else {

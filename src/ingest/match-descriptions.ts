@@ -4,15 +4,15 @@ import type { MentionCandidate } from './ingest-types';
 import type { Description, NameIndex } from './name-index';
 import type { NameSpan } from './scan-names';
 import type { Word } from './sentences';
-import { demonymState, wordRoot } from './word-forms';
+import { demonymState, EVENT_ROOTS, wordRoot } from './word-forms';
 
 /** How much of a description's words the sentence must hold to link it, and to offer it as a candidate. */
-const LINK_COVERAGE = 0.6;
+const LINK_COVERAGE = 0.7;
 const CANDIDATE_COVERAGE = 0.4;
 /** Days a stated date may be off an event's and still be the same event (a conflicting date, then). */
 const NEAR_DAYS = 7;
 /** Words around the head that count: a description is told in one clause, not across a sentence. */
-const WINDOW = 7;
+const WINDOW = 10;
 
 export interface DescriptionSpan extends NameSpan {
   /** The stated date was near the known event's date but not within it: a conflict to show. */
@@ -84,6 +84,25 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
       reasons: [linked ? `describes ${why}` : `not linked: ${rivals.length > 0 ? 'several known entities fit' : 'too few of the words match'} (${why})`],
       dateOff: entry.fit === 'near',
     });
+  }
+  return spans;
+}
+
+/**
+ * Events the graph does not know: a noun that reports one ("attack", "strike", "kidnapping"), outside any mention,
+ * in a sentence that dates it, is proposed as a new EVENT named by its phrase and its date.
+ */
+export function newEvents(words: readonly Word[], taken: readonly NameSpan[], date: string | null): (NameSpan & { newEntity: { name: string; kind: 'EVENT' }; kindReasons: string[] })[] {
+  if (!date) return [];
+  const covered = new Set<number>();
+  for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
+  const spans: (NameSpan & { newEntity: { name: string; kind: 'EVENT' }; kindReasons: string[] })[] = [];
+  for (const [position, word] of words.entries()) {
+    if (covered.has(position) || !word.tags.has('Noun') || word.tags.has('Verb') || !rootsOf(word).some((root) => EVENT_ROOTS.has(root))) continue;
+    const first = extendLeft(words, position, covered);
+    const phrase = words.slice(first, position + 1).map((part) => part.text).join(' ');
+    spans.push({ first, last: position, entity: null, kind: 'EVENT', match: 'NONE', candidates: [], flags: [], reasons: ['an event the graph does not know'], newEntity: { name: `${phrase} (${date})`, kind: 'EVENT' }, kindReasons: [`"${word.text}" reports an event, dated ${date} by the sentence`] });
+    for (let covering = first; covering <= position; covering++) covered.add(covering);
   }
   return spans;
 }

@@ -3,7 +3,7 @@ import { proposeForSentence, type Draftee, type SlotMention } from './build-prop
 import { resolveDefinites, type Named } from './coreference';
 import { encodeSentence } from './cue-matcher';
 import type { Evidence, Mention, MentionCandidate, MentionMatch, NameFlag, ProposalEnd } from './ingest-types';
-import { matchDescriptions } from './match-descriptions';
+import { matchDescriptions, newEvents } from './match-descriptions';
 import type { NameIndex } from './name-index';
 import { locatorOf } from './paragraphs';
 import { readDates } from './report-dates';
@@ -108,8 +108,15 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
     const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
     const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
     const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
-    const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions], named, sentenceNumber, index);
-    const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...definites].sort((a, b) => a.first - b.first);
+    // An event noun only loosely like known events is a new event, with those as its candidates.
+    const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
+    const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
+      const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
+      return loose ? { ...span, candidates: loose.candidates } : span;
+    });
+    for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
+    const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, sentenceNumber, index);
+    const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
     const builders = spans.map((span) => {
       const start = words[span.first].start;
       const end = words[span.last].end;
@@ -123,9 +130,10 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
     for (const builder of builders) if (builder.entity && builder.kind) named.push({ entity: builder.entity, kind: builder.kind, sentence: sentenceNumber });
     if (words.length > MAX_SENTENCE_WORDS) continue;
     // A described event is found by its words ("attacked", "the killing"): they stay words for the cues to read.
-    const describedEvent = (span: NameSpan) => span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || (span.match === 'NONE' && !('newEntity' in span)));
+    // Unlinked descriptions (no entity, nothing to create) would only hide their words from the cues.
+    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span as (typeof descriptions)[number]));
     const slots = builders.filter((_builder, position_) => !describedEvent(spans[position_]));
-    const events = builders
+    const eventSlots = builders
       .map((builder, position_) => ({ slot: builder as SlotMention, dateOff: 'dateOff' in spans[position_] ? Boolean((spans[position_] as { dateOff?: boolean }).dateOff) : false }))
       .filter((event) => event.slot.kind === 'EVENT' && (event.slot.entity !== null || (event.slot as MentionBuilder).newEntity !== null));
     const evidence: Evidence = { paragraph: number, locator: locatorOf(number), quote: quoteOf(paragraph, sentence) };
@@ -133,7 +141,7 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
       .filter((slot) => slot.last > slot.first && slot.match !== 'DESCRIPTION' && slot.match !== 'COREFERENCE')
       .map((self) => {
         const inner = words.slice(self.first, self.last + 1);
-        const innerSpans = scanNames(inner, index, { inside: true });
+        const innerSpans = scanNames(inner, index, { inside: true }).filter((span) => span.entity !== self.entity);
         const innerSlots = innerSpans.map((span) => {
           const start = inner[span.first].start;
           const end = inner[span.last].end;
@@ -142,7 +150,7 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
         return { items: encodeSentence(inner, innerSlots), self, slots: innerSlots };
       });
     const items = encodeSentence(words, slots);
-    proposals.push(...proposeForSentence({ words, items, slots, events, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
+    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
   }
   return { number, mentions, proposals, sentences: sentences.length };
 }

@@ -139,7 +139,7 @@ export function scanNames(words: readonly Word[], index: NameIndex, options: { i
     }
     const first = pieces[start].word;
     const last = pieces[best.reached.end].word;
-    const span = spanOf(words, first, last, best.names, best.variant, best.reached.consumed.every((position) => pieces[position].demonym), flags);
+    const span = spanOf(words, first, last, best.names, best.variant, best.reached.consumed.every((position) => pieces[position].demonym), flags, options.inside === true);
     if (!span) {
       // Part of a longer name: left to the unknown names, which offer the known entity as a candidate.
       start++;
@@ -152,7 +152,7 @@ export function scanNames(words: readonly Word[], index: NameIndex, options: { i
   return spans;
 }
 
-function spanOf(words: readonly Word[], first: number, last: number, names: readonly KnownName[], variant: boolean, demonym: boolean, flags: ReturnType<typeof piecesOf>['flags']): NameSpan | null {
+function spanOf(words: readonly Word[], first: number, last: number, names: readonly KnownName[], variant: boolean, demonym: boolean, flags: ReturnType<typeof piecesOf>['flags'], inside: boolean): NameSpan | null {
   const entities = [...new Set(names.map((name) => name.entity))];
   const name = names[0];
   const wordFlags = [...flags.entries()].filter(([word]) => word >= first && word <= last).map(([, value]) => value);
@@ -167,7 +167,7 @@ function spanOf(words: readonly Word[], first: number, last: number, names: read
     return { first, last, entity: null, kind: null, match: 'NONE', candidates: candidates(0.5, `"${name.name}" names ${entities.length} entities`), flags: [], reasons: ['not linked: the name is shared by several entities'] };
   }
   const single = last === first && name.keys.length === 1 && !demonym;
-  if (single && (isNameWord(words[first - 1], words[first - 1]?.after) || isNameWord(words[last + 1], words[last].after))) return null;
+  if (single && !inside && (isNameWord(words[first - 1], words[first - 1]?.after) || isNameWord(words[last + 1], words[last].after))) return null;
   const match: MentionMatch = demonym ? 'DEMONYM' : variant ? 'VARIANT' : 'NAME';
   const why = demonym ? `an adjective of "${name.name}"` : variant ? `a spelling variant of ${name.isAlias ? 'the alias' : 'the name'} "${name.name}"` : `${name.isAlias ? 'the alias' : 'the name'} "${name.name}"`;
   return { first, last, entity: entities[0], kind: name.kind, match, candidates: [], flags: [], reasons: [why] };

@@ -31,7 +31,12 @@ function startsName(words: readonly Word[], index: number): boolean {
   const word = words[index];
   const key = folded(word);
   if (!capitalised(word) || NOT_NAMES.has(key) || NAME_MODIFIERS.has(key) || demonymState(key) || /^\d/.test(key) || key.length < 2) return false;
-  if (index === 0 && !['Person', 'Place', 'Organization', 'Acronym'].some((tag) => word.tags.has(tag))) return word.tags.has('ProperNoun') && !word.tags.has('Verb');
+  // A capitalised first word of a sentence is a name when tagged one, or when a name goes on after it.
+  if (index === 0 && !['Person', 'Place', 'Organization', 'Acronym'].some((tag) => word.tags.has(tag))) {
+    const next = words[1];
+    const continues = next !== undefined && !SEPARATES.test(word.after) && (/^\p{Lu}/u.test(next.text) || (CONNECTORS.has(folded(next)) && words[2] !== undefined && /^\p{Lu}/u.test(words[2].text)));
+    return (word.tags.has('ProperNoun') || continues) && !word.tags.has('Verb');
+  }
   return NAME_TAGS.some((tag) => word.tags.has(tag)) || word.tags.has('Noun');
 }
 
