@@ -59,7 +59,7 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
       const coverage = Math.max(...description.names.map((words) => words.filter((word) => near.has(word)).length / words.length));
       const fit = dateFit(description, dates);
       if (fit === 'off' || coverage < CANDIDATE_COVERAGE) continue;
-      scored.push({ description, score: Math.round(Math.min(1, coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, head, fit });
+      scored.push({ description, score: Math.round((coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, head, fit });
     }
   }
   scored.sort((a, b) => b.score - a.score || (a.description.entity < b.description.entity ? -1 : 1));
@@ -71,7 +71,7 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
     const rivals = scored.filter((other, position) => position !== rank && other.head === entry.head && entry.score - other.score < 0.1);
     const first = extendLeft(words, entry.head, covered);
     const why = `${Math.round(entry.score * 100)}% of the words of "${entry.description.name}"${entry.fit === 'within' ? ', at its date' : entry.fit === 'near' ? ', at a date near its own' : ''}`;
-    const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: option.score, reasons: [`a description: ${Math.round(option.score * 100)}% of the words of "${option.description.name}"`] }));
+    const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: Math.min(1, option.score), reasons: [`a description: ${Math.round(option.score * 100)}% of the words of "${option.description.name}"`] }));
     const linked = entry.score >= LINK_COVERAGE && rivals.length === 0;
     spans.push({
       first,
