@@ -76,9 +76,9 @@ function sameThing(a: SlotMention, b: SlotMention): boolean {
 }
 
 /** The date of what a cue states: for events, the sentence's date nearest after the cue, else the story's date. */
-function datesFor(type: RelationType, context: SentenceContext, match: CueMatch): { start: string | null; end: string | null } {
+function datesFor(type: RelationType, context: SentenceContext, match: CueMatch, aboutEvent: boolean): { start: string | null; end: string | null } {
   const wordOf = (date: DateMention) => context.words.findIndex((word) => word.start >= date.start);
-  if (EVENT_TYPES.has(type)) {
+  if (EVENT_TYPES.has(type) || aboutEvent) {
     const cueWord = context.items[match.first]?.word ?? 0;
     const ordered = [...context.dates].sort((a, b) => Math.abs(wordOf(a) - cueWord) - Math.abs(wordOf(b) - cueWord));
     return { start: ordered[0]?.value ?? context.contextDate, end: null };
@@ -118,7 +118,7 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     if (!fitting) return;
     if (!source.kind) source.inferredKind = fitting.sourceKind;
     if (!target.kind) target.inferredKind = fitting.targetKind;
-    const dates = datesFor(fitting.type, context, match);
+    const dates = datesFor(fitting.type, context, match, fitting.sourceKind === 'EVENT' || fitting.targetKind === 'EVENT');
     const event = context.events.find((candidate) => candidate.slot === source || candidate.slot === target);
     proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, dateOff: event?.dateOff ?? false });
   };

@@ -34,14 +34,17 @@ export function decodeUtf8(bytes: Uint8Array, argument = 'text'): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // On the error path only: feed the bytes one at a time to find where the first bad sequence starts.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     let valid = 0;
-    for (let end = Math.min(bytes.length, 4); end <= bytes.length; end++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-        valid = end;
-      } catch {
-        if (end - valid > 4) break;
+    try {
+      for (let offset = 0; offset < bytes.length; offset++) {
+        const text = decoder.decode(bytes.subarray(offset, offset + 1), { stream: true });
+        if (text.length > 0) valid = offset + 1;
       }
+      decoder.decode();
+    } catch {
+      // valid is the end of the last complete character before the bad sequence.
     }
     throw new InvalidInputError(argument, `is not valid UTF-8 (first bad byte at offset ${valid}): save the article as UTF-8 text`);
   }
