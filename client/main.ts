@@ -116,6 +116,8 @@ async function main(): Promise<void> {
     onType: (type, visible) => controller.setTypeVisible(type, visible),
   });
   const initial: ViewState = decodeViewState(location.search);
+  // Read before the controller rewrites the URL with its own state.
+  const reviewing = new URLSearchParams(location.search).get('review');
   legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes);
   controller.events.on('elements', () => legendPanel.setCounts(controller.counts()));
 
@@ -187,7 +189,6 @@ async function main(): Promise<void> {
       time.set(controller.state.asOf);
     }
     if (initial.path) finder.setOptions(initial.path, names);
-    const reviewing = new URLSearchParams(location.search).get('review');
     if (reviewing) review.open(reviewing);
     legendPanel.setCounts(controller.counts());
   });

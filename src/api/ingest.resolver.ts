@@ -51,7 +51,7 @@ export class IngestResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() context: AuthContext,
   ): Promise<PresentedDraft> {
-    return this.present(await rejectProposal(editorOf(this.service), context.actor, draft, proposal, reason));
+    return this.present(await rejectProposal(editorOf(this.service), context.actor, draft, proposal, reason ?? null));
   }
 
   @Mutation(() => AcceptEntityResultView, { description: 'Creates an entity the draft proposes (edit fixes its id, name or kind); its mentions link to it.' })
@@ -72,6 +72,6 @@ export class IngestResolver {
     @Arg('entity', () => ID, { nullable: true }) entity: string | null,
     @Ctx() context: AuthContext,
   ): Promise<PresentedDraft> {
-    return this.present(await linkMention(editorOf(this.service), context.actor, draft, mention, entity));
+    return this.present(await linkMention(editorOf(this.service), context.actor, draft, mention, entity ?? null));
   }
 }

@@ -62,9 +62,12 @@ function stripHtml(html: string): { text: string; elements: number; dropped: num
   let depthDropped = 0;
   let elements = 0;
   let dropped = 0;
+  // Blank lines inside text still separate paragraphs (plain text with a stray tag is still plain text).
   const flush = () => {
-    const block = current.replace(/\s+/g, ' ').trim();
-    if (block) blocks.push(block);
+    for (const part of current.split(/\n[ \t\u00a0]*\n/)) {
+      const block = part.replace(/\s+/g, ' ').trim();
+      if (block) blocks.push(block);
+    }
     current = '';
   };
   const parser = new Parser(

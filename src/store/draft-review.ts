@@ -190,7 +190,7 @@ export async function linkMention(editor: GraphEditor, actor: Actor | null | und
 /** Rejects a proposal, with the analyst's reason. Only the draft changes. */
 export async function rejectProposal(editor: GraphEditor, actor: Actor | null | undefined, draftId: string, proposalId: string, reason: string | null): Promise<ReviewedDraft> {
   const who = authorize(actor, 'editor', 'rejectProposal');
-  if (reason !== null && reason.length > 1000) throw new InvalidInputError('reason', 'must be at most 1000 characters');
+  if (reason != null && reason.length > 1000) throw new InvalidInputError('reason', 'must be at most 1000 characters');
   return editor.store.driver.transaction((sql) =>
     updateDecisions(sql, draftId, (current) => {
       if (!findProposal(current.reading, proposalId)) throw new NotFoundError('proposal', proposalId);

@@ -105,6 +105,8 @@ describe.each(STORE_KINDS)('reviewing an ingested article on the %s store', (kin
     const before = await h.snapshot();
     expect((await h.gql(REJECT, { draft: draft.id, proposal: threat.id }, READER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await h.gql(REJECT, { draft: draft.id, proposal: threat.id }, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const other = draft.proposals.find((candidate) => !['THREATENED', 'ATTACKED', 'BACKS', 'LEADS'].includes(candidate.type) && candidate.id !== threat.id);
+    if (other) expect((await h.gql(REJECT, { draft: draft.id, proposal: other.id })).errors).toBeUndefined();
     const rejected = await h.gql(REJECT, { draft: draft.id, proposal: threat.id, reason: 'a rumour' });
     expect(proposal(rejected.data.rejectProposal, 'THREATENED', 'qais-khazali').decision).toMatchObject({ status: 'REJECTED', by: EDITOR.name, reason: 'a rumour' });
     const fadak = draft.mentions.find((mention) => mention.text === 'Abu Fadak al-Mohammedawi')!;
