@@ -10,7 +10,7 @@ export class ReportSourceInput {
   @Field(() => String, { nullable: true, description: 'An http(s) address.' }) url?: string | null;
 }
 
-@InputType('IngestReportInput', { description: 'An article to read: plain text or HTML (markup is stripped, never run), at most 1 MB.' })
+@InputType('IngestReportInput', { description: 'An article to read: plain text or HTML (markup is stripped, never run), at most 300,000 bytes.' })
 export class IngestReportInput {
   @Field() text!: string;
   @Field(() => ReportSourceInput) source!: ReportSourceInput;

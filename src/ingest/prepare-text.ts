@@ -4,7 +4,7 @@ import { InvalidInputError } from '../model';
 /** How much one article may be. An article is tens of kilobytes; past these, reading is refused at once. */
 export const INGEST_LIMITS = {
   /** UTF-8 bytes of the text as given (before any HTML is stripped). */
-  maxBytes: 1_000_000,
+  maxBytes: 300_000,
   maxParagraphs: 5_000,
   maxTitleLength: 500,
   maxPublisherLength: 200,

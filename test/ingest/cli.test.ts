@@ -55,7 +55,7 @@ describe('proxygraph ingest', () => {
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 0, 5, 6, 7, 0, 0]));
     const large = join(directory, 'large.txt');
     writeFileSync(large, Buffer.alloc(10 * 1024 * 1024, 'a'));
-    for (const [file, message] of [[invalid, /not valid UTF-8 \(first bad byte at offset 2\)/], [binary, /looks binary/], [large, /10,485,760 bytes, over the limit of 1,000,000 bytes/]] as const) {
+    for (const [file, message] of [[invalid, /not valid UTF-8 \(first bad byte at offset 2\)/], [binary, /looks binary/], [large, /10,485,760 bytes, over the limit of 300,000 bytes/]] as const) {
       const { output, err } = capture();
       expect(await run(['ingest', file, '--title', 'T', '--published', '2024-04-21'], output)).toBe(1);
       expect(err.join('\n')).toMatch(message);
