@@ -15,6 +15,8 @@ import { legendView } from './views/legend-view';
 import { panelView } from './views/panel-view';
 import { pathFinderView } from './views/path-finder-view';
 import { pathResultsView } from './views/path-results-view';
+import { ingestApi } from './ingest-api';
+import { reviewView } from './views/review-view';
 import { statusView } from './views/status-view';
 import { timeView } from './views/time-view';
 
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
     onType: (type, visible) => controller.setTypeVisible(type, visible),
   });
   const initial: ViewState = decodeViewState(location.search);
+  // Read before the controller rewrites the URL with its own state.
+  const reviewing = new URLSearchParams(location.search).get('review');
   legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes);
   controller.events.on('elements', () => legendPanel.setCounts(controller.counts()));
 
@@ -141,11 +145,26 @@ async function main(): Promise<void> {
   });
 
   controller.events.on('status', (message) => status.show(message));
-  controller.events.on('change', (state) => {
-    const query = encodeViewState(state);
+  const writeUrl = () => {
+    const query = [encodeViewState(controller.state), review.param()].filter(Boolean).join('&');
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  };
+  // Reviewing reporting: accepted facts are drawn at once (the neighbourhood of their source is read again).
+  const review = reviewView(byId('review'), {
+    api: ingestApi(api),
+    relationTypes,
+    search,
+    run,
+    onAccepted: async (relationship, source) => {
+      await controller.expand(source);
+      controller.select(relationship);
+    },
+    onEntity: async (entity) => void (await controller.reveal(entity)),
+    onChange: () => writeUrl(),
   });
+  byId('review-button').addEventListener('click', () => review.open());
+  controller.events.on('change', () => writeUrl());
 
   byId('fit-button').addEventListener('click', () => fitView(cy));
   byId('reset-button').addEventListener('click', () =>
@@ -187,6 +206,7 @@ async function main(): Promise<void> {
       time.set(controller.state.asOf);
     }
     if (initial.path) finder.setOptions(initial.path, names);
+    if (reviewing) review.open(reviewing);
     legendPanel.setCounts(controller.counts());
   });
   document.body.dataset.ready = 'true';

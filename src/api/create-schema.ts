@@ -8,6 +8,7 @@ import { EntityResolver } from './entity.resolver';
 import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
 import { HistoryResolver } from './history.resolver';
+import { IngestResolver } from './ingest.resolver';
 import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-version.resolver';
 import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   EntityMetricsResolver,
   CommunityResolver,
   BrokerResolver,
+  IngestResolver,
 ] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */

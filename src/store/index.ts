@@ -20,3 +20,5 @@ export { readBaselineHeaders, writeBaseline, type BaselineHeader } from './datas
 export * from './dataset-files';
 export * from './history';
 export * from './seed';
+export * from './draft-store';
+export * from './draft-review';

@@ -23,15 +23,21 @@ function checkRelationshipsStillAllowed(draft: Draft, checks: InputChecks, entit
   for (const id of draft.relationshipsOf(entity.id)) checks.references(draft.relationship(id)!, draft.references());
 }
 
+/** Checks a new entity and puts it in the draft; throws with every problem. The step createEntity plans. */
+export function stageEntity(draft: Draft, fields: RawFields): EntityRecord {
+  const checks = new InputChecks();
+  const record = checks.entity(fields);
+  if (record && draft.graphIdTaken(record.id)) checks.duplicate('entity', record.id, 'entities and relationships share one id namespace; choose another id');
+  checks.throwIfAny();
+  draft.put('entity', record!);
+  return record!;
+}
+
 export function createEntity(fields: RawFields): Planner<EntityRecord> {
   return ({ graph }) => {
     const draft = new Draft(graph);
-    const checks = new InputChecks();
-    const record = checks.entity(fields);
-    if (record && draft.graphIdTaken(record.id)) checks.duplicate('entity', record.id, 'entities and relationships share one id namespace; choose another id');
-    checks.throwIfAny();
-    draft.put('entity', record!);
-    return planOf(draft.changes(), () => record!);
+    const record = stageEntity(draft, fields);
+    return planOf(draft.changes(), () => record);
   };
 }
 

@@ -1,0 +1,115 @@
+import { toInterval } from '../model';
+import { tokenize } from '../queries/normalize-text';
+import type { MentionCandidate } from './ingest-types';
+import type { Description, NameIndex } from './name-index';
+import type { NameSpan } from './scan-names';
+import type { Word } from './sentences';
+import { demonymState, EVENT_ROOTS, wordRoot } from './word-forms';
+
+/** How much of a description's words the sentence must hold to link it, and to offer it as a candidate. */
+const LINK_COVERAGE = 0.7;
+const CANDIDATE_COVERAGE = 0.4;
+/** Days a stated date may be off an event's and still be the same event (a conflicting date, then). */
+const NEAR_DAYS = 7;
+/** Words around the head that count: a description is told in one clause, not across a sentence. */
+const WINDOW = 10;
+
+export interface DescriptionSpan extends NameSpan {
+  /** The stated date was near the known event's date but not within it: a conflict to show. */
+  readonly dateOff: boolean;
+}
+
+function rootsOf(word: Word): string[] {
+  return tokenize(word.text).flatMap((token) => demonymState(token) ?? [token]).map(wordRoot);
+}
+
+type DateFit = 'within' | 'near' | 'off' | 'none';
+
+function dateFit(description: Description, dates: readonly string[]): DateFit {
+  if (dates.length === 0 || !Number.isFinite(description.window.lo)) return 'none';
+  let best: DateFit = 'off';
+  for (const date of dates) {
+    const days = toInterval(date);
+    if (days.lo <= description.window.hi && days.hi >= description.window.lo) return 'within';
+    if (days.lo <= description.window.hi + NEAR_DAYS && days.hi >= description.window.lo - NEAR_DAYS) best = 'near';
+  }
+  return best;
+}
+
+/**
+ * Known events and descriptively named places ("Iranian base near Albukamal") recognised by their words: a sentence
+ * that holds one of the description's nouns and most of its words, at a compatible date, mentions it. `dates` are the
+ * sentence's own dates, else the last date stated earlier in the paragraph.
+ */
+export function matchDescriptions(words: readonly Word[], taken: readonly NameSpan[], dates: readonly string[], index: NameIndex): DescriptionSpan[] {
+  const roots = words.map(rootsOf);
+  const present = new Set(roots.flat());
+  const named = new Set(taken.map((span) => span.entity).filter(Boolean));
+  const covered = new Set<number>();
+  for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
+  const seen = new Set<Description>();
+  const scored: { description: Description; score: number; head: number; fit: DateFit }[] = [];
+  for (const root of present) {
+    for (const description of index.descriptions.get(root) ?? []) {
+      if (seen.has(description) || named.has(description.entity)) continue;
+      seen.add(description);
+      const head = roots.findIndex((wordRoots, position) => !covered.has(position) && wordRoots.some((wordRoot) => description.heads.has(wordRoot)));
+      if (head < 0) continue;
+      const near = new Set(roots.slice(Math.max(0, head - WINDOW), head + WINDOW + 1).flat());
+      const coverage = Math.max(...description.names.map((words) => words.filter((word) => near.has(word)).length / words.length));
+      const fit = dateFit(description, dates);
+      if (fit === 'off' || coverage < CANDIDATE_COVERAGE) continue;
+      scored.push({ description, score: Math.round((coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, head, fit });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || (a.description.entity < b.description.entity ? -1 : 1));
+  const spans: DescriptionSpan[] = [];
+  const used = new Set<number>();
+  for (const [rank, entry] of scored.entries()) {
+    if (used.has(entry.head)) continue;
+    used.add(entry.head);
+    const rivals = scored.filter((other, position) => position !== rank && other.head === entry.head && entry.score - other.score < 0.1);
+    const first = extendLeft(words, entry.head, covered);
+    const why = `${Math.round(entry.score * 100)}% of the words of "${entry.description.name}"${entry.fit === 'within' ? ', at its date' : entry.fit === 'near' ? ', at a date near its own' : ''}`;
+    const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: Math.min(1, option.score), reasons: [`a description: ${Math.round(option.score * 100)}% of the words of "${option.description.name}"`] }));
+    const linked = entry.score >= LINK_COVERAGE && rivals.length === 0;
+    spans.push({
+      first,
+      last: entry.head,
+      entity: linked ? entry.description.entity : null,
+      kind: entry.description.kind,
+      match: linked ? 'DESCRIPTION' : 'NONE',
+      candidates: linked ? [] : candidates,
+      flags: [],
+      reasons: [linked ? `describes ${why}` : `not linked: ${rivals.length > 0 ? 'several known entities fit' : 'too few of the words match'} (${why})`],
+      dateOff: entry.fit === 'near',
+    });
+  }
+  return spans;
+}
+
+/**
+ * Events the graph does not know: a noun that reports one ("attack", "strike", "kidnapping"), outside any mention,
+ * in a sentence that dates it, is proposed as a new EVENT named by its phrase and its date.
+ */
+export function newEvents(words: readonly Word[], taken: readonly NameSpan[], date: string | null): (NameSpan & { newEntity: { name: string; kind: 'EVENT' }; kindReasons: string[] })[] {
+  if (!date) return [];
+  const covered = new Set<number>();
+  for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
+  const spans: (NameSpan & { newEntity: { name: string; kind: 'EVENT' }; kindReasons: string[] })[] = [];
+  for (const [position, word] of words.entries()) {
+    if (covered.has(position) || !word.tags.has('Noun') || word.tags.has('Verb') || !rootsOf(word).some((root) => EVENT_ROOTS.has(root))) continue;
+    const first = extendLeft(words, position, covered);
+    const phrase = words.slice(first, position + 1).map((part) => part.text).join(' ');
+    spans.push({ first, last: position, entity: null, kind: 'EVENT', match: 'NONE', candidates: [], flags: [], reasons: ['an event the graph does not know'], newEntity: { name: `${phrase} (${date})`, kind: 'EVENT' }, kindReasons: [`"${word.text}" reports an event, dated ${date} by the sentence`] });
+    for (let covering = first; covering <= position; covering++) covered.add(covering);
+  }
+  return spans;
+}
+
+/** The noun phrase ending at a head word: "drone attack", "ballistic missiles" (modifiers not already a mention). */
+function extendLeft(words: readonly Word[], head: number, covered: ReadonlySet<number>): number {
+  let first = head;
+  while (first > 0 && head - first < 2 && !covered.has(first - 1) && !/[,;:()]/.test(words[first - 1].after) && (words[first - 1].tags.has('Adjective') || (words[first - 1].tags.has('Noun') && !words[first - 1].tags.has('Pronoun')))) first--;
+  return first;
+}

@@ -1,0 +1,156 @@
+import type { EntityKind } from '../model';
+import { proposeForSentence, type Draftee, type SlotMention } from './build-proposals';
+import { resolveDefinites, type Named } from './coreference';
+import { encodeSentence } from './cue-matcher';
+import type { Evidence, Mention, MentionCandidate, MentionMatch, NameFlag, ProposalEnd } from './ingest-types';
+import { matchDescriptions, newEvents } from './match-descriptions';
+import type { NameIndex } from './name-index';
+import { locatorOf } from './paragraphs';
+import { readDates } from './report-dates';
+import { scanNames, type NameSpan } from './scan-names';
+import { readSentences, type Sentence } from './sentences';
+import { findUnknownNames } from './unknown-names';
+
+/** Sentences longer than this (in words) are not read for relationships: no cue spans that far, and it bounds the work. */
+const MAX_SENTENCE_WORDS = 150;
+const MAX_QUOTE = 600;
+
+/** A mention being built: cues may still decide the kind of an unknown name. */
+export class MentionBuilder implements SlotMention {
+  inferredKind?: EntityKind;
+
+  constructor(
+    readonly mention: string,
+    readonly paragraph: number,
+    readonly sentence: number,
+    readonly first: number,
+    readonly last: number,
+    readonly start: number,
+    readonly end_: number,
+    readonly text: string,
+    readonly entity: string | null,
+    readonly kind: EntityKind | null,
+    readonly match: MentionMatch,
+    readonly candidates: readonly MentionCandidate[],
+    readonly flags: readonly NameFlag[],
+    readonly reasons: readonly string[],
+    readonly newName: { readonly name: string; readonly kind: EntityKind | null } | null,
+    readonly entityName: string | null,
+  ) {}
+
+  get name(): string {
+    return this.entityName ?? this.text;
+  }
+
+  get newEntity(): { name: string; kind: EntityKind } | null {
+    if (this.entity || !this.newName) return null;
+    const kind = this.newName.kind ?? this.inferredKind;
+    return kind ? { name: this.newName.name, kind } : null;
+  }
+
+  end(): ProposalEnd {
+    return { entity: this.entity, name: this.name, kind: this.kind ?? this.inferredKind ?? null, mention: this.mention };
+  }
+
+  finish(): Mention {
+    return {
+      id: this.mention,
+      paragraph: this.paragraph,
+      start: this.start,
+      end: this.end_,
+      text: this.text,
+      entity: this.entity,
+      match: this.match,
+      kind: this.kind ?? this.inferredKind ?? null,
+      newEntity: this.newEntity,
+      candidates: this.candidates,
+      flags: this.flags,
+      reasons: this.reasons,
+    };
+  }
+}
+
+export interface ParagraphReading {
+  readonly number: number;
+  readonly mentions: readonly MentionBuilder[];
+  readonly proposals: readonly Draftee[];
+  readonly sentences: number;
+}
+
+export interface ParagraphInput {
+  readonly paragraph: string;
+  readonly number: number;
+  readonly published: string;
+  readonly index: NameIndex;
+  /** Entities named so far in the article (for "the group"), appended to. */
+  readonly named: Named[];
+  readonly sentenceOffset: number;
+  readonly mentionOffset: number;
+}
+
+function quoteOf(paragraph: string, sentence: Sentence): string {
+  const quote = paragraph.slice(sentence.start, sentence.end).trim();
+  return quote.length <= MAX_QUOTE ? quote : quote.slice(0, MAX_QUOTE);
+}
+
+/** Reads one paragraph: its dates, its mentions sentence by sentence, and what its sentences state. */
+export function readParagraph(input: ParagraphInput): ParagraphReading {
+  const { paragraph, number, index, named } = input;
+  const dates = readDates(paragraph, input.published);
+  const sentences = readSentences(paragraph);
+  const mentions: MentionBuilder[] = [];
+  const proposals: Draftee[] = [];
+  for (const [position, sentence] of sentences.entries()) {
+    const sentenceNumber = input.sentenceOffset + position;
+    const { words } = sentence;
+    const known = scanNames(words, index);
+    const unknown = findUnknownNames(paragraph, words, known, index);
+    const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
+    const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
+    const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
+    // An event noun only loosely like known events is a new event, with those as its candidates.
+    const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
+    const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
+      const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
+      return loose ? { ...span, candidates: loose.candidates } : span;
+    });
+    for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
+    const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, sentenceNumber, index);
+    const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
+    const builders = spans.map((span) => {
+      const start = words[span.first].start;
+      const end = words[span.last].end;
+      const text = paragraph.slice(start, end);
+      const entityName = span.entity ? index.entities.get(span.entity)?.name ?? null : null;
+      const fresh = 'newEntity' in span ? { name: text, kind: span.kind } : span.match === 'NONE' && span.flags.length > 0 ? { name: text, kind: span.kind } : null;
+      const reasons = 'kindReasons' in span ? [...span.reasons, ...(span.kindReasons as string[])] : span.reasons;
+      return new MentionBuilder(`m${input.mentionOffset + mentions.length + spans.indexOf(span) + 1}`, number, sentenceNumber, span.first, span.last, start, end, text, span.entity, span.kind, span.match, span.candidates, span.flags, reasons, fresh, entityName);
+    });
+    mentions.push(...builders);
+    for (const builder of builders) if (builder.entity && builder.kind) named.push({ entity: builder.entity, kind: builder.kind, sentence: sentenceNumber });
+    if (words.length > MAX_SENTENCE_WORDS) continue;
+    // A described event is found by its words ("attacked", "the killing"): they stay words for the cues to read.
+    // Unlinked descriptions (no entity, nothing to create) would only hide their words from the cues.
+    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span as (typeof descriptions)[number]));
+    const slots = builders.filter((_builder, position_) => !describedEvent(spans[position_]));
+    const eventSlots = builders
+      .map((builder, position_) => ({ slot: builder as SlotMention, dateOff: 'dateOff' in spans[position_] ? Boolean((spans[position_] as { dateOff?: boolean }).dateOff) : false }))
+      .filter((event) => event.slot.kind === 'EVENT' && (event.slot.entity !== null || (event.slot as MentionBuilder).newEntity !== null));
+    const evidence: Evidence = { paragraph: number, locator: locatorOf(number), quote: quoteOf(paragraph, sentence) };
+    const withinNames = slots
+      .filter((slot) => slot.last > slot.first && slot.match !== 'DESCRIPTION' && slot.match !== 'COREFERENCE')
+      .map((self) => {
+        const inner = words.slice(self.first, self.last + 1);
+        const innerSpans = scanNames(inner, index, { inside: true }).filter((span) => span.entity !== self.entity);
+        const innerSlots = innerSpans.map((span) => {
+          const start = inner[span.first].start;
+          const end = inner[span.last].end;
+          return new MentionBuilder(`${self.mention}.${span.first}`, number, sentenceNumber, span.first, span.last, start, end, paragraph.slice(start, end), span.entity, span.kind, span.match, span.candidates, span.flags, span.reasons, null, span.entity ? index.entities.get(span.entity)?.name ?? null : null);
+        });
+        return { items: encodeSentence(inner, innerSlots), self, slots: innerSlots };
+      });
+    const items = encodeSentence(words, slots);
+    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
+  }
+  return { number, mentions, proposals, sentences: sentences.length };
+}

@@ -1,0 +1,92 @@
+import { mentionOf, read } from './helpers';
+
+describe('mentions of known entities', () => {
+  test('longest match first: "Kataib Hezbollah" is one mention, not also Hezbollah', () => {
+    const reading = read('Kataib Hezbollah and Hezbollah met in Beirut.');
+    expect(mentionOf(reading, 'Kataib Hezbollah')?.entity).toBe('kataib-hezbollah');
+    expect(mentionOf(reading, 'Hezbollah')?.entity).toBe('hezbollah');
+    expect(reading.mentions.filter((mention) => mention.entity === 'hezbollah')).toHaveLength(1);
+  });
+
+  test('folds like search: case, apostrophes, diacritics, "al-" and "al " and possessives', () => {
+    const reading = read("KATA’IB HEZBOLLAH fired. Abu Mahdi al Muhandis spoke. Asaib Ahl Haq's leader left. Iraq’s parliament met.");
+    expect(mentionOf(reading, 'KATA’IB HEZBOLLAH')?.entity).toBe('kataib-hezbollah');
+    expect(mentionOf(reading, 'Abu Mahdi al Muhandis')?.entity).toBe('abu-mahdi-al-muhandis');
+    expect(mentionOf(reading, 'Asaib Ahl Haq')?.entity).toBe('asaib-ahl-al-haq');
+    const iraq = mentionOf(reading, 'Iraq');
+    expect(iraq?.entity).toBe('iraq');
+    // The possessive is not part of the mention: offsets still point at the name in its paragraph.
+    expect(reading.paragraphs[iraq!.paragraph - 1].slice(iraq!.start, iraq!.end)).toBe('Iraq');
+  });
+
+  test('transliteration variants link through the consonant skeleton, and say so', () => {
+    const reading = read('Kataeb Hizbollah claimed it. Qassim Soleimani was there.');
+    const group = mentionOf(reading, 'Kataeb Hizbollah');
+    expect(group).toMatchObject({ entity: 'kataib-hezbollah', match: 'VARIANT' });
+    expect(mentionOf(reading, 'Qassim Soleimani')?.entity).toBe('qasem-soleimani');
+  });
+
+  test('a namesake is not linked: a partial name is a candidate with a score and reasons', () => {
+    const reading = read('Hassan Badr, a shopkeeper, spoke. Later Jafar Soleimani answered.');
+    const badr = reading.mentions.find((mention) => mention.text.includes('Badr'))!;
+    expect(badr.text).toBe('Hassan Badr');
+    expect(badr.entity).toBeNull();
+    expect(badr.candidates.map((candidate) => candidate.entity)).toContain('badr-organization');
+    expect(badr.candidates[0].score).toBeLessThan(1);
+    expect(badr.candidates[0].reasons.join(' ')).toMatch(/badr/i);
+    const namesake = reading.mentions.find((mention) => mention.text.includes('Jafar'))!;
+    expect(namesake.entity).toBeNull();
+    expect(namesake.candidates.map((candidate) => candidate.entity)).toContain('qasem-soleimani');
+  });
+
+  test('acronyms match only in capitals: "US" the state, not "us" the pronoun', () => {
+    const reading = read('The US struck. They told us nothing.');
+    expect(reading.mentions.filter((mention) => mention.entity === 'united-states').map((mention) => mention.text)).toEqual(['US']);
+  });
+
+  test('demonyms mention their state; "the group" after one organisation refers to it', () => {
+    const reading = read('Kataib Hezbollah fired rockets. The group also threatened Israel. The Iranian foreign ministry spoke.');
+    expect(mentionOf(reading, 'Iranian')).toMatchObject({ entity: 'iran', match: 'DEMONYM' });
+    expect(mentionOf(reading, 'The group')).toMatchObject({ entity: 'kataib-hezbollah', match: 'COREFERENCE' });
+  });
+
+  test('"the group" is left alone when two organisations came just before', () => {
+    const reading = read('Kataib Hezbollah and Hamas spoke. The group said more.');
+    expect(mentionOf(reading, 'The group')).toBeUndefined();
+  });
+
+  test('unknown proper names are proposed as new entities with a guessed kind and why', () => {
+    const reading = read('Gen. Yahya Rasool said Saraya Awliya al-Dam fired at Camp Victory.');
+    const names = Object.fromEntries(reading.newEntities.map((entity) => [entity.name, entity.kind]));
+    expect(names['Yahya Rasool']).toBe('PERSON');
+    expect(names['Saraya Awliya al-Dam']).toBe('ORGANIZATION');
+    expect(names['Camp Victory']).toBe('LOCATION');
+    expect(reading.newEntities.find((entity) => entity.name === 'Camp Victory')!.reasons.join(' ')).toMatch(/camp/);
+  });
+
+  test('a known event is recognised by its words, place and date', () => {
+    const reading = read('Three US soldiers died in a drone attack in Jordan on January 28, 2024.');
+    expect(reading.mentions.find((mention) => mention.entity === 'jordan-drone-attack-2024')?.match).toBe('DESCRIPTION');
+  });
+});
+
+describe('hostile names', () => {
+  test('a look-alike of a known name (Cyrillic "а") is a flagged candidate, never linked', () => {
+    const reading = read('Kаtaib Hezbollah claimed the attack.');
+    const mention = reading.mentions.find((candidate) => candidate.text.startsWith('K'))!;
+    expect(mention.entity).toBeNull();
+    expect(mention.flags).toEqual(expect.arrayContaining(['MIXED_SCRIPT', 'POSSIBLE_IMITATION']));
+    expect(mention.candidates.map((candidate) => candidate.entity)).toEqual(['kataib-hezbollah']);
+    expect(mention.reasons.join(' ')).toMatch(/U\+0430/);
+  });
+
+  test('zero-width and right-to-left override characters are flagged in the mention and the new entity', () => {
+    const reading = read('Hez\u200bbollah spoke. Then Abu \u202eFadak\u202c al-Mohammedawi spoke.');
+    const hidden = reading.mentions.find((mention) => mention.text.startsWith('Hez'))!;
+    expect(hidden.entity).toBeNull();
+    expect(hidden.flags).toContain('ZERO_WIDTH');
+    expect(hidden.candidates[0].entity).toBe('hezbollah');
+    const reordered = reading.newEntities.find((entity) => entity.name.includes('Fadak'))!;
+    expect(reordered.flags).toContain('BIDI_CONTROL');
+  });
+});
