@@ -3,6 +3,7 @@ import { readAccessFromEnv } from './api/auth-context';
 import { createApp } from './api/create-app';
 import { serverOptionsFromEnv } from './api/server-options';
 import { dataDirectory } from './config';
+import { startControlServer } from './control/control-server';
 import { createLogger } from './logger';
 import { DataValidationError, formatProblem, ProxygraphError } from './model';
 import { editingConfigFromEnv, GraphEditor, openStore, readDatasetFiles, seedIfPristine } from './store';
@@ -41,6 +42,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const graph = editor.graph;
   const app = await createApp(graph, options, logger, { editor, readAccess });
   const url = await app.listen();
+  // `proxygraph token ...` reaches the embedded store, which this process holds, through this server.
+  const control = editing.store.kind === 'embedded' ? await startControlServer(editing.store.home, store, logger) : null;
   logger.info({ url, store: store.driver.location, readAccess, entities: graph.order, relationships: graph.size }, 'proxygraph is serving');
   process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
   let stopping = false;
@@ -50,6 +53,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.info({ signal }, 'stopping: finishing in-flight requests');
     app
       .stop()
+      .then(() => control?.close())
       .then(() => editor.close())
       .then(
         () => process.exit(0),
