@@ -7,13 +7,15 @@ import { EntityResolver } from './entity.resolver';
 import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
 import { HistoryResolver } from './history.resolver';
+import { MergePreviewResolver } from './merge-preview.resolver';
 import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-version.resolver';
 import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
+import { TokenResolver } from './token.resolver';
 
 /** Every resolver, listed explicitly. */
-export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver] as const;
+export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver, MergePreviewResolver, TokenResolver] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */
 function containerFor(service: GraphService): ContainerType {
