@@ -14,6 +14,13 @@ export interface ChangeSummary {
   readonly version: number;
   /** An entity's name, a source's title, or a relationship's "source TYPE target" (as after the change, or before a delete). */
   readonly label: string;
+  /** A relationship's type and ends, with the ends' names (their ids when they are gone). */
+  readonly relationship?: { readonly type: string; readonly source: EndSummary; readonly target: EndSummary };
+}
+
+interface EndSummary {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface Subscriber {
@@ -30,14 +37,17 @@ const RECENT = 2000;
 /** Most changes replayed from the log to a subscriber that comes back after a long break; past it, a reset. */
 const MAX_REPLAY = 5000;
 
-export function summarize(change: Change): ChangeSummary {
-  const record = (change.after ?? change.before) as Record<string, unknown> | null;
-  let label = change.id;
-  if (record && change.kind === 'entity') label = String(record.name);
-  else if (record && change.kind === 'source') label = String(record.title);
-  else if (record) label = `${String(record.source)} ${String(record.type)} ${String(record.target)}`;
+export function summarize(change: Change, nameOf: (id: string) => string = (id) => id): ChangeSummary {
   const { seq, actor, operation, op, kind, id, version } = change;
-  return { seq, at: change.at.toISOString(), actor, operation, op, kind, id, version, label };
+  const base = { seq, at: change.at.toISOString(), actor, operation, op, kind, id, version };
+  if (change.kind === 'relationship') {
+    const record = (change.after ?? change.before)!;
+    const source = { id: record.source, name: nameOf(record.source) };
+    const target = { id: record.target, name: nameOf(record.target) };
+    return { ...base, label: `${source.name} ${record.type} ${target.name}`, relationship: { type: record.type, source, target } };
+  }
+  const record = change.after ?? change.before;
+  return { ...base, label: record ? (change.kind === 'entity' ? (record as { name: string }).name : (record as { title: string }).title) : id };
 }
 
 /**
@@ -55,12 +65,15 @@ export class ChangeFeed {
   private flushing: Promise<void> | null = null;
   private again = false;
   private closed = false;
+  private readonly nameOf: (id: string) => string;
 
   constructor(
     private readonly editor: GraphEditor,
     private readonly logger: Logger,
   ) {
     this.lastSeq = editor.appliedSeq;
+    const graph = editor.graph;
+    this.nameOf = (id) => (graph.hasNode(id) ? graph.getNodeAttributes(id).record.name : id);
     // The editor records the applied seq right after announcing: read it once the announcement has run its course.
     this.unsubscribe = onGraphChange(editor.graph, () => this.schedule());
   }
@@ -101,7 +114,7 @@ export class ChangeFeed {
       if (missed.length > MAX_REPLAY) {
         cursor = upTo;
         subscriber.reset(upTo);
-      } else send(missed.map(summarize));
+      } else send(missed.map((change) => summarize(change, this.nameOf)));
     }
     send(this.recent);
     const wrapped: Subscriber = { deliver: (changes) => send(changes), reset: (seq) => subscriber.reset(seq), close: () => subscriber.close() };
@@ -135,7 +148,7 @@ export class ChangeFeed {
         while (this.lastSeq < target && !this.closed) {
           const changes = (await this.editor.store.changesSince(this.lastSeq, 1000)).filter((change) => change.seq <= target);
           if (changes.length === 0) break;
-          const batch = changes.map(summarize);
+          const batch = changes.map((change) => summarize(change, this.nameOf));
           this.lastSeq = batch[batch.length - 1].seq;
           this.recent.push(...batch);
           if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
