@@ -7,6 +7,8 @@ import { sendJsonError } from './security-headers';
 
 /** A comment line every so often keeps proxies and the browser from taking an idle stream for a dead one. */
 const HEARTBEAT_MS = 15_000;
+/** How often a signed-in stream checks that its token still works, when no change makes it check sooner. */
+const TOKEN_CHECK_MS = 30_000;
 /** How long a browser waits before reconnecting (the client reconnects itself, with the same delay). */
 const RETRY_MS = 2000;
 
@@ -60,10 +62,12 @@ export async function handleChangeEvents(
   let open = true;
   let stop: () => void = () => undefined;
   const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
+  const tokenCheck = signedIn ? setInterval(() => deliver([], feed.seq), TOKEN_CHECK_MS) : undefined;
   const end = () => {
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    clearInterval(tokenCheck);
     stop();
     response.end();
   };
@@ -90,7 +94,7 @@ export async function handleChangeEvents(
           return null;
         }
       }
-      return event('changes', lastSeq, { changes });
+      return changes.length > 0 ? event('changes', lastSeq, { changes }) : null;
     });
   response.write(`retry: ${RETRY_MS}\n\n`);
   response.write(`event: ready\ndata: ${JSON.stringify({ lastSeq: feed.seq })}\n\n`);

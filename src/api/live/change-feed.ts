@@ -114,7 +114,7 @@ export class ChangeFeed {
       if (missed.length > MAX_REPLAY) {
         cursor = upTo;
         subscriber.reset(upTo);
-      } else send(missed.map((change) => summarize(change, this.nameOf)));
+      } else send(this.summarizeAll(missed));
     }
     send(this.recent);
     const wrapped: Subscriber = { deliver: (changes) => send(changes), reset: (seq) => subscriber.reset(seq), close: () => subscriber.close() };
@@ -124,6 +124,13 @@ export class ChangeFeed {
     }
     this.subscribers.add(wrapped);
     return () => this.subscribers.delete(wrapped);
+  }
+
+  /** Summaries of a batch; an entity deleted in it (merged, cascaded) is still named by its record in the batch. */
+  private summarizeAll(changes: readonly Change[]): ChangeSummary[] {
+    const names = new Map<string, string>();
+    for (const change of changes) if (change.kind === 'entity') names.set(change.id, (change.after ?? change.before)!.name);
+    return changes.map((change) => summarize(change, (id) => names.get(id) ?? this.nameOf(id)));
   }
 
   private schedule(): void {
@@ -148,7 +155,7 @@ export class ChangeFeed {
         while (this.lastSeq < target && !this.closed) {
           const changes = (await this.editor.store.changesSince(this.lastSeq, 1000)).filter((change) => change.seq <= target);
           if (changes.length === 0) break;
-          const batch = changes.map((change) => summarize(change, this.nameOf));
+          const batch = this.summarizeAll(changes);
           this.lastSeq = batch[batch.length - 1].seq;
           this.recent.push(...batch);
           if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
