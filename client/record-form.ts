@@ -1,5 +1,10 @@
 import type { ApiAlias } from './types';
 
+/** "1 relationship", "3 relationships". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** Pure helpers of the editing forms: aliases as text, ids from names, patches and three-way comparisons of records. */
 
 const LANG_SUFFIX = /^(.*?)\s*\[([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\]\s*$/;

@@ -1,6 +1,7 @@
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { RelationshipRef } from '../edit-types';
+import { countOf } from '../record-form';
 import { typeLabel } from '../style';
 import { openDialog } from './dialog';
 import { append, clear, h } from './dom';
@@ -25,12 +26,12 @@ export async function confirmDeleteEntity(api: EditApi, id: string, onDeleted: (
   const render = () => {
     clear(list);
     const relationships = entity!.relationships;
-    confirm.textContent = relationships.length === 0 ? `Delete ${entity!.name}` : `Delete ${entity!.name} and ${relationships.length} relationship${relationships.length === 1 ? '' : 's'}`;
+    confirm.textContent = relationships.length === 0 ? `Delete ${entity!.name}` : `Delete ${entity!.name} and ${countOf(relationships.length, 'relationship')}`;
     append(
       list,
       relationships.length === 0
         ? h('p', {}, `${entity!.name} has no relationships: only the entity is deleted.`)
-        : h('p', {}, `Deleting ${entity!.name} also deletes ${relationships.length === 1 ? 'its relationship' : `all ${relationships.length} of its relationships`}, with their evidence:`),
+        : h('p', {}, `Deleting ${entity!.name} also deletes ${relationships.length === 1 ? 'its relationship, with its evidence' : `all ${relationships.length} of its relationships, with their evidence`}:`),
       relationships.length > 0 ? h('ul', { className: 'cascade-list' }, ...relationships.map((relationship) => h('li', { 'data-id': relationship.id }, describe(relationship)))) : null,
       h('p', { className: 'muted' }, 'The history keeps every version: an editor can restore them from it.'),
     );
@@ -43,7 +44,7 @@ export async function confirmDeleteEntity(api: EditApi, id: string, onDeleted: (
       try {
         const result = await api.deleteEntity(entity!.id, entity!.version, entity!.relationships.map((relationship) => relationship.id));
         dialog.close();
-        onDeleted(`Deleted ${entity!.name}${result.deletedRelationships.length > 0 ? ` and ${result.deletedRelationships.length} relationships` : ''}.`);
+        onDeleted(`Deleted ${entity!.name}${result.deletedRelationships.length > 0 ? ` and ${countOf(result.deletedRelationships.length, 'relationship')}` : ''}.`);
       } catch (error) {
         const fresh = await api.entity(id);
         if (!fresh) {
@@ -77,7 +78,7 @@ export async function confirmDeleteRelationship(api: EditApi, id: string, onDele
   const dialog = openDialog(
     'Delete this relationship?',
     { className: 'delete-dialog' },
-    h('p', {}, `${name}, with its ${relationship.evidence.length} piece${relationship.evidence.length === 1 ? '' : 's'} of evidence.`),
+    h('p', {}, `${name}, with its evidence (${countOf(relationship.evidence.length, 'piece')}).`),
     h('p', { className: 'muted' }, 'The history keeps every version: an editor can restore it from it.'),
     message,
     h('div', { className: 'button-row' }, confirm, cancel),

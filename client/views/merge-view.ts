@@ -2,6 +2,7 @@ import type { EntityKind } from '../../src/model/kinds';
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { MergeInfo, MergePreview, RelationshipRef } from '../edit-types';
+import { countOf } from '../record-form';
 import { kindLabel, typeLabel } from '../style';
 import { openDialog } from './dialog';
 import { append, clear, h } from './dom';
@@ -99,7 +100,7 @@ export function openMergeDialog(api: EditApi, initialKeep: EntityRef, onMerged: 
       try {
         const result = await api.merge(keep.id, other.id, preview.entity.version, preview.merged.version);
         dialog.close();
-        onMerged(`Merged ${other.name} into ${keep.name}: ${result.repointed.length} relationships moved, ${result.combined.length} folded, ${result.dropped.length} removed. Unmerge undoes it.`, keep.id);
+        onMerged(`Merged ${other.name} into ${keep.name}: ${countOf(result.repointed.length, 'relationship')} moved, ${result.combined.length} folded, ${result.dropped.length} removed. Unmerge undoes it.`, keep.id);
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'CONFLICT')) {
           message.textContent = `Could not merge: ${(error as Error).message}`;
@@ -121,7 +122,7 @@ export function confirmUnmerge(api: EditApi, merge: MergeInfo, keepName: string,
   const dialog = openDialog(
     `Unmerge ${merge.mergedName}?`,
     { className: 'unmerge-dialog' },
-    h('p', {}, `${merge.mergedName} comes back as its own entity, with the ${merge.relationships} relationship${merge.relationships === 1 ? '' : 's'} the merge moved, folded or removed; ${keepName} loses the names and fields it took from it. Edits made since are kept where they do not clash.`),
+    h('p', {}, `${merge.mergedName} comes back as its own entity, with the ${countOf(merge.relationships, 'relationship')} the merge moved, folded or removed; ${keepName} loses the names and fields it took from it. Edits made since are kept where they do not clash.`),
     message,
     h('div', { className: 'button-row' }, confirm, cancel),
   );
@@ -132,7 +133,7 @@ export function confirmUnmerge(api: EditApi, merge: MergeInfo, keepName: string,
         const result = await api.unmerge(merge.id);
         dialog.close();
         onDone(
-          `Unmerged: ${result.entity.name} is back with ${result.restored.length} relationship${result.restored.length === 1 ? '' : 's'}${result.missing.length > 0 ? `; ${result.missing.length} deleted since could not come back (${result.missing.join(', ')})` : ''}.`,
+          `Unmerged: ${result.entity.name} is back with ${countOf(result.restored.length, 'relationship')}${result.missing.length > 0 ? `; ${result.missing.length} deleted since could not come back (${result.missing.join(', ')})` : ''}.`,
           result.entity.id,
         );
       } catch (error) {
