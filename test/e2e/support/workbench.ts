@@ -40,9 +40,13 @@ export async function startStoreServers(kind: StoreKind): Promise<StoreServers> 
   };
 }
 
-/** `proxygraph token create`, run as a user would while the server runs (on the embedded store it goes through the server). */
+/** `proxygraph token ...`, run as a user would while the server runs (on the embedded store it goes through the server). */
+export async function tokenCli(store: TestStoreConfig, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [BIN, 'token', ...args], { env: { ...process.env, ...store.env, LOG_LEVEL: 'silent' } });
+}
+
 export async function createTokenWithCli(store: TestStoreConfig, name: string, role: string): Promise<{ secret: string; message: string }> {
-  const { stdout, stderr } = await run(process.execPath, [BIN, 'token', 'create', '--name', name, '--role', role], { env: { ...process.env, ...store.env, LOG_LEVEL: 'silent' } });
+  const { stdout, stderr } = await tokenCli(store, 'create', '--name', name, '--role', role);
   return { secret: stdout.trim(), message: stderr.trim() };
 }
 
