@@ -45,7 +45,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // `proxygraph token ...` reaches the embedded store, which this process holds, through this server.
   const control = editing.store.kind === 'embedded' ? await startControlServer(editing.store.home, store, logger) : null;
   logger.info({ url, store: store.driver.location, readAccess, entities: graph.order, relationships: graph.size }, 'proxygraph is serving');
-  process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -65,6 +64,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Printed once the signal handlers are in place: whoever waits for this line may stop the server at once.
+  process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
 }
 
 if (require.main === module) {
