@@ -68,7 +68,6 @@ export function connectLive(options: LiveOptions): LiveConnection {
       const response = await fetchImpl(url, {
         headers: { accept: 'text/event-stream', ...(secret ? { authorization: `Bearer ${secret}` } : {}), ...(lastId ? { 'last-event-id': lastId } : {}) },
         signal: mine.signal,
-        cache: 'no-store',
       });
       if (response.status === 401) {
         unauthorized = true;
