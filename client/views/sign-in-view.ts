@@ -80,8 +80,7 @@ export async function startSession(container: HTMLElement, api: EditApi, announc
         token.element,
         h('div', { className: 'button-row' }, submit, cancel),
       );
-      const dialog = openDialog('Sign in', { className: 'sign-in-dialog', onClose: () => resolve() }, form);
-      if (required) dialog.element.addEventListener('cancel', (event) => event.preventDefault());
+      const dialog = openDialog('Sign in', { className: 'sign-in-dialog', onClose: () => resolve(), required }, form);
       cancel?.addEventListener('click', () => dialog.close());
       form.addEventListener('submit', (event) => {
         event.preventDefault();
@@ -135,7 +134,14 @@ export async function startSession(container: HTMLElement, api: EditApi, announc
     expire(message) {
       if (!currentToken()) return;
       clearToken();
-      void set({ viewer: null, editable: state.editable }, message);
+      void set({ viewer: null, editable: state.editable }, message).then(async () => {
+        // A server that needs a token to read asks for another one at once.
+        try {
+          await api.session();
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') await ask(true);
+        }
+      });
     },
     setActions(next) {
       actions = next;

@@ -84,3 +84,34 @@ describeInBrowser('workbench access', () => {
     await page.context().close();
   });
 });
+
+describeInBrowser('workbench on a server that needs a token to read', () => {
+  let servers: StoreServers;
+  let browser: Browser;
+  beforeAll(async () => {
+    [servers, browser] = await Promise.all([startStoreServers('embedded', { PROXYGRAPH_READ_ACCESS: 'token' }), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.stop();
+  });
+
+  test('asks for a token before anything is read, and cannot be dismissed; then the graph loads', async () => {
+    const reader = await createTokenWithCli(servers.store, 'rita', 'reader');
+    const { page, errors } = await openWorkbench(browser, servers.servers[0], { settle: false });
+    const dialog = page.getByRole('dialog', { name: 'Sign in' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('needs a token to read');
+    expect(await dialog.getByRole('button', { name: /Cancel|Close/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await inPage(page, 'proxygraph === undefined || proxygraph.cy.nodes().length === 0')).toBe(true);
+    await screenshot(page, 'workbench-access-token-required');
+    await dialog.getByLabel('Token', { exact: true }).fill(reader.secret);
+    await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await until(page, "document.body.dataset.ready === 'true' && proxygraph.cy.nodes().length > 50");
+    expect(await page.locator('.session-who').textContent()).toMatch(/rita\s*reader/i);
+    expect(errors.filter((error) => !/401/.test(error))).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -17,14 +17,14 @@ export interface StoreServers {
 }
 
 /** Starts one server on a seeded embedded store, or two on one new PostgreSQL schema. */
-export async function startStoreServers(kind: StoreKind): Promise<StoreServers> {
+export async function startStoreServers(kind: StoreKind, env: Record<string, string> = {}): Promise<StoreServers> {
   ensureBuilt();
   const store = await freshStoreConfig(kind);
   await prepareHome(store, { seeded: true });
   const servers: ServerProcess[] = [];
   try {
-    servers.push(await startServer(store.env));
-    if (kind === 'postgres') servers.push(await startServer(store.env));
+    servers.push(await startServer({ ...store.env, ...env }));
+    if (kind === 'postgres') servers.push(await startServer({ ...store.env, ...env }));
   } catch (error) {
     for (const server of servers) await stopServer(server);
     await store.cleanup();
@@ -63,9 +63,9 @@ export function asServer(server: ServerProcess): Server {
   };
 }
 
-export async function openWorkbench(browser: Browser, server: ServerProcess): Promise<WatchedPage> {
+export async function openWorkbench(browser: Browser, server: ServerProcess, options: { settle?: boolean } = {}): Promise<WatchedPage> {
   const watched = await openPage(browser, asServer(server));
-  await settled(watched.page);
+  if (options.settle !== false) await settled(watched.page);
   return watched;
 }
 
