@@ -134,7 +134,8 @@ export function startWorkbench(deps: WorkbenchDeps): void {
               deps.run(async () => {
                 pane.close();
                 await controller.refresh();
-                if (!controller.select(saved.id)) await controller.reveal(saved.source.id);
+                // Drawn by the refresh, or else (a newer refresh overtook it, or it is out of view) with its source's neighbourhood.
+                if (!controller.select(saved.id) && (await controller.reveal(saved.source.id))) controller.select(saved.id);
                 announce(`${created ? 'Created' : 'Saved'} ${saved.source.name} ${typeLabel(saved.type)} ${saved.target.name}.`);
               }),
             onCancel: () => pane.close(),

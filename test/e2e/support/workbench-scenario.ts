@@ -61,7 +61,15 @@ export async function workbenchScenario(browser: Browser, { store, servers }: St
   // A relationship with evidence from a new source: the type list offers only what the rules allow.
   await pageA.locator('#edit-tools').getByRole('button', { name: 'New relationship' }).click();
   expect(await editor.locator('.end-field input').first().inputValue()).toBe(NEW_NAME);
-  await pick(pageA, editor.getByRole('combobox', { name: 'Target' }), 'Kataib Hezbollah', 'kataib-hezbollah');
+  // The target picked on the graph: a click on the drawn entity.
+  await editor.getByRole('button', { name: 'Pick the target on the graph' }).click();
+  await pageA.locator('#status', { hasText: 'Click the target entity on the graph' }).waitFor();
+  const at = await inPage<{ x: number; y: number }>(
+    pageA,
+    `(() => { const node = proxygraph.cy.getElementById('kataib-hezbollah'); proxygraph.cy.center(node); const box = proxygraph.cy.container().getBoundingClientRect(); const p = node.renderedPosition(); return { x: box.left + p.x, y: box.top + p.y }; })()`,
+  );
+  await pageA.mouse.click(at.x, at.y);
+  await until(pageA, `document.querySelectorAll('#editor .end-field input')[1].value === "Kata'ib Hezbollah"`);
   const types = await editor.getByLabel('Type', { exact: true }).locator('option').evaluateAll((options) => options.map((option) => option.getAttribute('value')));
   const allowed = RELATION_RULES.filter((rule) => (rule.sourceKinds as readonly string[]).includes('ORGANIZATION') && (rule.targetKinds as readonly string[]).includes('ORGANIZATION'));
   expect(types).toEqual(allowed.map((rule) => rule.type));
@@ -78,7 +86,8 @@ export async function workbenchScenario(browser: Browser, { store, servers }: St
   await shot(pageA, kind, '06-new-relationship-form');
   await editor.getByRole('button', { name: 'Save' }).click();
   const relationshipId = `${NEW_ID}-allied-with-kataib-hezbollah`;
-  await until(pageA, `proxygraph.cy.getElementById(${JSON.stringify(relationshipId)}).nonempty()`);
+  await until(pageA, `proxygraph.cy.getElementById(${JSON.stringify(relationshipId)}).nonempty() && proxygraph.controller.state.selected === ${JSON.stringify(relationshipId)}`);
+  await pageA.locator('#panel .evidence', { hasText: 'Workbench test report' }).waitFor();
   await shot(pageA, kind, '07-relationship-created');
   const { relationship } = await asServer(serverB).graphql<{ relationship: { evidence: { locator: string; source: { title: string } }[] } }>(
     `{ relationship(id: "${relationshipId}") { evidence { locator source { title } } } }`,
