@@ -146,14 +146,15 @@ export function startWorkbench(deps: WorkbenchDeps): void {
       );
     });
 
-  const showHistory = (id: string, title: string) =>
-    pane.open(historyView({ api: editApi, canEdit: () => access().canEdit, onReverted: (reverted, kind, message) => void afterEditKeepPane(message, kind === 'ENTITY' ? reverted : null) }, id, title));
-  const afterEditKeepPane = (message: string, show: string | null) =>
+  /** After a revert: redraw, show the entity; the history stays open (it reloads itself on the live change). */
+  const afterRevert = (message: string, show: string | null) =>
     deps.run(async () => {
       await controller.refresh();
       if (show) await controller.reveal(show);
       announce(message);
     });
+  const showHistory = (id: string, title: string) =>
+    pane.open(historyView({ api: editApi, canEdit: () => access().canEdit, onReverted: (reverted, kind, message) => void afterRevert(message, kind === 'ENTITY' ? reverted : null) }, id, title));
 
   const titleOf = (selection: Selection) =>
     selection.kind === 'node' ? selection.entity.name : `${selection.source?.name ?? selection.relationship.source.id} ${typeLabel(selection.relationship.type)} ${selection.target?.name ?? selection.relationship.target.id}`;
@@ -218,7 +219,7 @@ export function startWorkbench(deps: WorkbenchDeps): void {
   session.onChange(() => {
     updateActions();
     showTools();
-    if (!access().canEdit && pane.current && pane.current.title.startsWith('History') === false) pane.close();
+    if (!access().canEdit && pane.current && !pane.current.readOnly) pane.close();
     live?.restart();
   });
   updateActions();

@@ -9,6 +9,8 @@ export interface PaneContent {
   dirty(): boolean;
   /** Moves focus into it. */
   focus(): void;
+  /** It only reads (a history): it may stay open after signing out. */
+  readonly readOnly?: boolean;
   /** Someone saved a change (live): a form about the same record says so. */
   remoteChange?(change: LiveChange): void;
 }

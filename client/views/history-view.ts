@@ -99,6 +99,7 @@ export function historyView(deps: HistoryDeps, id: string, title: string): PaneC
   return {
     title: `History of ${title}`,
     element,
+    readOnly: true,
     dirty: () => false,
     focus: () => element.closest<HTMLElement>('section')?.querySelector<HTMLElement>('.pane-title')?.focus(),
     remoteChange(change) {
