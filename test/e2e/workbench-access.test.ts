@@ -83,6 +83,39 @@ describeInBrowser('workbench access', () => {
     expect(errors.filter((error) => !/401/.test(error))).toEqual([]);
     await page.context().close();
   });
+
+  test('keyboard only: sign in through the dialog, open and close the history, with visible focus', async () => {
+    const keyboard = await createTokenWithCli(servers.store, 'kim', 'editor');
+    const { page, errors } = await openWorkbench(browser, servers.servers[0]);
+    const focusOutline = () => inPage<string>(page, 'getComputedStyle(document.activeElement).outlineStyle');
+    await page.locator('#sign-in-button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Sign in' }).waitFor();
+    expect(await inPage(page, "document.activeElement.getAttribute('name')")).toBe('token');
+    await page.keyboard.type(keyboard.secret);
+    await page.keyboard.press('Enter');
+    await page.locator('.session-who', { hasText: 'kim' }).waitFor();
+    // Focus went back to where it was; the header's new buttons are reachable with Tab.
+    await page.locator('#new-entity-button').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await inPage(page, 'document.activeElement.id')).toBe('new-entity-button');
+    expect(await focusOutline()).toBe('solid');
+    await selectEntity(page, 'Kataib Hezbollah', 'kataib-hezbollah');
+    // The editing tools sit just before the details panel, where the search moved focus: back up to History.
+    expect(await inPage(page, 'document.activeElement.className')).toBe('panel-title');
+    for (let step = 0; step < 8 && (await inPage(page, 'document.activeElement.textContent')) !== 'History'; step++) await page.keyboard.press('Shift+Tab');
+    expect(await inPage(page, 'document.activeElement.textContent')).toBe('History');
+    expect(await focusOutline()).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.locator('#editor .history-entry').first().waitFor();
+    expect(await inPage(page, 'document.activeElement.className')).toBe('pane-title');
+    await page.keyboard.press('Escape');
+    await page.locator('#editor').waitFor({ state: 'hidden' });
+    await screenshot(page, 'workbench-access-keyboard');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describeInBrowser('workbench on a server that needs a token to read', () => {
