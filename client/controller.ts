@@ -128,6 +128,11 @@ export class GraphController {
     this.changed();
   }
 
+  /** Reloads what is drawn after edits (here or by others): entities that stay keep their place, the selection is re-read. */
+  refresh(): Promise<void> {
+    return this.setAsOf(this.view.asOf);
+  }
+
   setKindVisible(kind: EntityKind, visible: boolean): void {
     const hidden = new Set(this.view.hiddenKinds);
     if (visible) hidden.delete(kind);

@@ -51,7 +51,12 @@ export class Drawing {
     this.cy.batch(() => {
       for (const element of elements) {
         const id = element.data.id as string;
-        const existing = this.cy.getElementById(id);
+        let existing = this.cy.getElementById(id);
+        // An edge's ends cannot change in place (an edit re-pointed it): draw it anew.
+        if (existing.nonempty() && existing.isEdge() && (existing.data('source') !== element.data.source || existing.data('target') !== element.data.target)) {
+          existing.remove();
+          existing = this.cy.collection();
+        }
         if (existing.nonempty()) {
           existing.data(element.data);
           continue;

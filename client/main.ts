@@ -19,6 +19,7 @@ import { ingestApi } from './ingest-api';
 import { reviewView } from './views/review-view';
 import { statusView } from './views/status-view';
 import { timeView } from './views/time-view';
+import { startSessionIn, startWorkbench } from './workbench';
 
 /** Wiring only: the API, the controller, and the views that show its state and call its behaviour. */
 
@@ -52,15 +53,18 @@ async function main(): Promise<void> {
   };
   const search = (text: string, signal: AbortSignal) => api.search(text, signal);
 
+  // Signing in comes first: a server may need a token before anything can be read.
+  const { editApi, session } = await startSessionIn(api, (text) => status.show({ text, tone: 'info' }));
   const rules = await api.relationTypes();
   const relationTypes = rules.map((rule) => rule.type);
 
   // Details panel: an entity is read from the API (its relationships as of the date), a relationship from the drawn edge.
   const pathResults = byId('path-results');
   const panelElement = byId('panel');
+  const editorElement = byId('editor');
   // The details column opens only when it has something to show; the graph takes the room otherwise.
   const updateDetails = () => {
-    const open = !pathResults.hidden || !panelElement.hidden;
+    const open = !pathResults.hidden || !panelElement.hidden || !editorElement.hidden;
     if (open === document.body.classList.contains('details-open')) return;
     document.body.classList.toggle('details-open', open);
     cy.resize();
@@ -209,6 +213,7 @@ async function main(): Promise<void> {
     if (reviewing) review.open(reviewing);
     legendPanel.setCounts(controller.counts());
   });
+  startWorkbench({ api, editApi, session, controller, cy, rules, status, run: (work) => void run(work), layout: updateDetails });
   document.body.dataset.ready = 'true';
 }
 

@@ -3,6 +3,7 @@ import { readAccessFromEnv } from './api/auth-context';
 import { createApp } from './api/create-app';
 import { serverOptionsFromEnv } from './api/server-options';
 import { dataDirectory } from './config';
+import { startControlServer } from './control/control-server';
 import { createLogger } from './logger';
 import { DataValidationError, formatProblem, ProxygraphError } from './model';
 import { DatasetRefusedError, editingConfigFromEnv, GraphEditor, openDataset, openStore } from './store';
@@ -59,8 +60,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     await editor.close();
     throw listenError(error, options.host, options.port);
   });
+  // `proxygraph token ...` reaches the embedded store, which this process holds, through this server.
+  const control = editing.store.kind === 'embedded' ? await startControlServer(editing.store.home, store, logger) : null;
   logger.info({ url, store: store.driver.location, readAccess, entities: graph.order, relationships: graph.size }, 'proxygraph is serving');
-  process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -68,6 +70,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.info({ signal }, 'stopping: finishing in-flight requests');
     app
       .stop()
+      .then(() => control?.close())
       .then(() => editor.close())
       .then(
         () => process.exit(0),
@@ -81,6 +84,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGHUP', () => stop('SIGHUP'));
   if (env.PROXYGRAPH_EXIT_WITH_PARENT === '1') exitWithParent(() => stop('parent exited'));
+  // Printed once the signal handlers are in place: whoever waits for this line may stop the server at once.
+  process.stdout.write(`proxygraph: API at ${url}, client at ${url.replace(/graphql$/, '')}\n`);
 }
 
 /** Runs main as the process: our own errors (a busy port or store, a refused dataset) say what to do; others need their stack. */

@@ -11,6 +11,7 @@ import { createAuthContext, type ReadAccess } from './auth-context';
 import { createApolloServer, defaultContext, type RequestContext } from './create-apollo-server';
 import { createSchema } from './create-schema';
 import { createHttpServer, drainHttpServer } from './http/http-server';
+import { ChangeFeed } from './live/change-feed';
 import type { ServerOptions } from './server-options';
 
 export const CLIENT_DIRECTORY = join(PACKAGE_ROOT, 'dist', 'client');
@@ -36,7 +37,9 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
   await apollo.start();
   const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
   if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');
-  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext, requestTimeoutMs: options.requestTimeoutMs }, logger);
+  const changeFeed = editing ? new ChangeFeed(editing.editor, logger) : null;
+  const createContext = editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext;
+  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext, requestTimeoutMs: options.requestTimeoutMs, changeFeed }, logger);
   return {
     apollo,
     http,
@@ -50,6 +53,8 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
         });
       }),
     stop: async () => {
+      // Live streams never finish by themselves: end them, so that draining waits only for real requests.
+      changeFeed?.close();
       await drainHttpServer(http, options.shutdownGraceMs);
       await apollo.stop();
     },

@@ -9,11 +9,13 @@ import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
 import { HistoryResolver } from './history.resolver';
 import { IngestResolver } from './ingest.resolver';
+import { MergePreviewResolver } from './merge-preview.resolver';
 import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-version.resolver';
 import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
 import { SearchResolver } from './search.resolver';
+import { TokenResolver } from './token.resolver';
 
 /** Every resolver, listed explicitly. */
 export const RESOLVERS = [
@@ -31,6 +33,8 @@ export const RESOLVERS = [
   CommunityResolver,
   BrokerResolver,
   IngestResolver,
+  MergePreviewResolver,
+  TokenResolver,
 ] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */

@@ -14,6 +14,7 @@ export * from './plans/entity-plans';
 export * from './plans/relationship-plans';
 export * from './plans/source-plans';
 export * from './plans/merge-plans';
+export * from './plans/revert-plans';
 export * from './plans/import-plan';
 export * from './plans/follow-dataset-plan';
 export { readBaselineHeaders, writeBaseline, type BaselineHeader } from './dataset-baseline';

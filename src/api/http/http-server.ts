@@ -4,6 +4,8 @@ import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../logger';
 import type { ContextFactory, RequestContext } from '../create-apollo-server';
+import type { ChangeFeed } from '../live/change-feed';
+import { handleChangeEvents } from './change-events';
 import { handleGraphQL } from './graphql-handler';
 import { SECURITY_HEADERS, sendJsonError, setSecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
@@ -16,6 +18,8 @@ export interface HttpServerOptions {
   readonly createContext: ContextFactory;
   /** Longest time a client may take to send a whole request; headers must arrive within the first 10 s of it. */
   readonly requestTimeoutMs?: number;
+  /** The live change feed served at /events; null on a server without a store. */
+  readonly changeFeed?: ChangeFeed | null;
 }
 
 /**
@@ -52,7 +56,7 @@ export function drainHttpServer(server: Server, graceMs: number): Promise<void> 
   });
 }
 
-/** Routes: /graphql (API), /healthz (liveness), everything else from the built client. */
+/** Routes: /graphql (API), /events (live changes), /healthz (liveness), everything else from the built client. */
 export function createHttpServer(apollo: ApolloServer<RequestContext>, options: HttpServerOptions, logger: Logger): Server {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check every second instead.
@@ -77,6 +81,10 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
     try {
       if (url.pathname === '/graphql') {
         handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext }).catch(fail);
+        return;
+      }
+      if (url.pathname === '/events') {
+        handleChangeEvents(options.changeFeed ?? null, request, response, url, { requestId, logger, createContext: options.createContext }).catch(fail);
         return;
       }
       if (url.pathname === '/healthz') {
