@@ -1,0 +1,165 @@
+import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { crosses, overlaps, placeLabels, type Point, type Rect, type Segment } from './label-placement';
+import { restyle } from './restyle';
+import type { EdgeData, NodeData } from './mapping';
+import { Z } from './style';
+import type { ApiPath } from './types';
+import type { ViewState } from './url-state';
+
+/**
+ * What the drawing stresses and what it hides, as classes on the elements: `filtered` (kind, type, hidden entity,
+ * undated), `on-path`/`faded` (found paths), `near`/`dimmed` (the selection, its relationships and neighbours), and
+ * `undated-at-date` (an undated relationship while a date is set). The stylesheet turns them into looks.
+ */
+
+export function applyFilters(cy: Core, view: Pick<ViewState, 'hiddenKinds' | 'hiddenTypes' | 'hiddenNodes' | 'hideUndated' | 'asOf'>): void {
+  const kinds = new Set<string>(view.hiddenKinds);
+  const types = new Set<string>(view.hiddenTypes);
+  const nodes = new Set(view.hiddenNodes);
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      const data = node.data() as NodeData;
+      node.toggleClass('filtered', !node.hasClass('on-path') && (kinds.has(data.kind) || nodes.has(data.id)));
+    });
+    cy.edges().forEach((edge) => {
+      const data = edge.data() as EdgeData;
+      edge.toggleClass('filtered', !edge.hasClass('on-path') && (types.has(data.type) || (view.hideUndated && data.undated)));
+      edge.toggleClass('undated-at-date', view.asOf !== null && data.undated);
+    });
+  });
+}
+
+/** Marks the elements of the paths (and fades the rest); none when there are no paths. Labels move off the paths. */
+export function highlightPaths(cy: Core, paths: readonly ApiPath[]): void {
+  const onPath = new Set<string>();
+  for (const path of paths) {
+    for (const node of path.nodes) onPath.add(node.id);
+    for (const hop of path.hops) onPath.add(hop.relationship.id);
+  }
+  cy.batch(() => {
+    cy.elements().removeClass('on-path faded');
+    if (onPath.size === 0) return;
+    cy.elements().forEach((element) => {
+      element.addClass(onPath.has(element.id()) ? 'on-path' : 'faded');
+    });
+  });
+  restyle(cy.elements());
+  placeLabels(cy);
+}
+
+/**
+ * Marks a selected entity with its relationships and neighbours (or a selected relationship with its two ends) as
+ * `near` and dims everything else; clears both when nothing is selected. Labels move off the emphasised edges.
+ */
+export function highlightSelection(cy: Core, id: string | null): void {
+  const element = id ? cy.getElementById(id) : null;
+  cy.batch(() => {
+    cy.elements().removeClass('near dimmed');
+    if (!element || element.empty()) return;
+    const near: Collection = element.isNode() ? (element as unknown as NodeSingular).closedNeighborhood() : (element as unknown as EdgeSingular).connectedNodes().union(element);
+    near.addClass('near');
+    cy.elements().difference(near).addClass('dimmed');
+  });
+  restyle(cy.elements());
+  placeLabels(cy);
+}
+
+/** An emphasised element as drawn: its label's box, and what else it paints (an edge's line, a node's body). */
+export interface Drawn {
+  readonly id: string;
+  readonly kind: 'node' | 'edge';
+  /** The label's box; null when the label is not drawn. */
+  readonly label: Rect | null;
+  /** An edge's line, as a polyline. */
+  readonly line?: readonly Point[];
+  /** A node's body. */
+  readonly body?: Rect;
+}
+
+/** Whether what `b` paints (its line or body, and its label) covers any of `a`'s label. */
+export function covers(b: Drawn, label: Rect): boolean {
+  if (b.label && overlaps(b.label, label)) return true;
+  if (b.line && polylineCrosses(b.line, label)) return true;
+  return b.body !== undefined && overlaps(b.body, label);
+}
+
+/**
+ * An order to draw emphasised elements in (first drawn first) so that nothing is drawn over a label: when B paints
+ * over A's label, A comes after B. Where no order can satisfy every pair (a cycle), nodes go first, so that the labels
+ * of relationships (on a path, around a selection) are the ones left whole; then the given order decides.
+ */
+export function labelSafeOrder(items: readonly Drawn[]): string[] {
+  const waitsFor = new Map<string, Set<string>>(items.map((item) => [item.id, new Set<string>()]));
+  for (const a of items) {
+    if (!a.label) continue;
+    for (const b of items) if (a !== b && covers(b, a.label)) waitsFor.get(a.id)!.add(b.id);
+  }
+  const order: string[] = [];
+  const done = new Set<string>();
+  const waiting = (item: Drawn) => [...waitsFor.get(item.id)!].filter((other) => !done.has(other)).length;
+  while (order.length < items.length) {
+    const left = items.filter((item) => !done.has(item.id));
+    const next =
+      left.find((item) => waiting(item) === 0) ??
+      left.reduce((best, item) => {
+        const rank = (candidate: Drawn) => (candidate.kind === 'node' ? 0 : 1);
+        return rank(item) < rank(best) || (rank(item) === rank(best) && waiting(item) < waiting(best)) ? item : best;
+      });
+    order.push(next.id);
+    done.add(next.id);
+  }
+  return order;
+}
+
+export function polylineCrosses(line: readonly Point[], box: Rect): boolean {
+  for (let i = 1; i < line.length; i++) {
+    const segment: Segment = { from: line[i - 1], to: line[i] };
+    if (crosses(segment, box)) return true;
+  }
+  return false;
+}
+
+/** The drawn line of an edge (a bezier sampled into a polyline), or null without a renderer (headless). */
+export function edgeLine(edge: EdgeSingular): Point[] | null {
+  try {
+    const from = edge.sourceEndpoint();
+    const to = edge.targetEndpoint();
+    if (!from || !to || !Number.isFinite(from.x) || !Number.isFinite(to.x)) return null;
+    const controls = edge.controlPoints();
+    if (!controls || controls.length === 0) return [from, to];
+    // One control point per bundled bezier: a quadratic curve.
+    const control = controls[0];
+    const points: Point[] = [];
+    for (let i = 0; i <= 8; i++) {
+      const t = i / 8;
+      const u = 1 - t;
+      points.push({ x: u * u * from.x + 2 * u * t * control.x + t * t * to.x, y: u * u * from.y + 2 * u * t * control.y + t * t * to.y });
+    }
+    return points;
+  } catch {
+    return null;
+  }
+}
+
+function labelBox(element: EdgeSingular | NodeSingular): Rect | null {
+  const box = element.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false } as never);
+  return box.w > 0 && box.h > 0 ? box : null;
+}
+
+/** Orders the emphasised elements (on a path, around the selection) above everything else, in a label-safe order. */
+export function orderEmphasised(cy: Core): void {
+  const items: Drawn[] = [];
+  cy.nodes('.on-path, .near').forEach((node) => {
+    if (!node.visible()) return;
+    const body = node.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
+    items.push({ id: node.id(), kind: 'node', label: labelBox(node), body });
+  });
+  cy.edges('.on-path, .near').forEach((edge) => {
+    const line = edge.visible() ? edgeLine(edge) : null;
+    if (line) items.push({ id: edge.id(), kind: 'edge', label: labelBox(edge), line });
+  });
+  cy.batch(() => {
+    cy.elements().removeStyle('z-index');
+    labelSafeOrder(items).forEach((id, rank) => cy.getElementById(id).style('z-index', Z.emphasised + rank));
+  });
+}
