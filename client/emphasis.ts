@@ -1,5 +1,6 @@
 import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { crosses, overlaps, placeLabels, type Point, type Rect, type Segment } from './label-placement';
+import { placeEmphasisedEdgeLabels as placeEdgeLabels } from './edge-labels';
 import { restyle } from './restyle';
 import type { EdgeData, NodeData } from './mapping';
 import { Z } from './style';
@@ -146,20 +147,33 @@ function labelBox(element: EdgeSingular | NodeSingular): Rect | null {
   return box.w > 0 && box.h > 0 ? box : null;
 }
 
-/** Orders the emphasised elements (on a path, around the selection) above everything else, in a label-safe order. */
+/** Places the labels of the emphasised edges (on a path, around the selection) along their lines, clear of each other. */
+export function placeEmphasisedEdgeLabels(cy: Core): void {
+  const nodeBoxes = cy
+    .nodes('.on-path, .near')
+    .filter((node) => node.visible())
+    .map((node) => node.boundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false }));
+  placeEdgeLabels(cy, edgeLine, nodeBoxes);
+}
+
+/**
+ * Draws the emphasised elements (on a path, around the selection) above everything else, in a label-safe order; the
+ * selected entity last of all, so its name is never covered.
+ */
 export function orderEmphasised(cy: Core): void {
   const items: Drawn[] = [];
   cy.nodes('.on-path, .near').forEach((node) => {
     if (!node.visible()) return;
     const body = node.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
-    items.push({ id: node.id(), kind: 'node', label: labelBox(node), body });
+    items.push({ id: node.id(), kind: 'node', label: node.hasClass('label-hidden') ? null : labelBox(node), body });
   });
   cy.edges('.on-path, .near').forEach((edge) => {
     const line = edge.visible() ? edgeLine(edge) : null;
-    if (line) items.push({ id: edge.id(), kind: 'edge', label: labelBox(edge), line });
+    if (line) items.push({ id: edge.id(), kind: 'edge', label: edge.hasClass('label-hidden') ? null : labelBox(edge), line });
   });
   cy.batch(() => {
     cy.elements().removeStyle('z-index');
     labelSafeOrder(items).forEach((id, rank) => cy.getElementById(id).style('z-index', Z.emphasised + rank));
+    cy.nodes(':selected').style('z-index', Z.emphasised + items.length);
   });
 }

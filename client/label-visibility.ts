@@ -1,5 +1,5 @@
-import type { Core, NodeSingular } from 'cytoscape';
-import { orderEmphasised } from './emphasis';
+import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import { orderEmphasised, placeEmphasisedEdgeLabels } from './emphasis';
 import { overlaps, type Rect } from './label-placement';
 import { restyle } from './restyle';
 import { LABEL_FONT_SIZE, LABEL_SCALE_STEP, LABEL_SCALE_STEPS, MIN_LABEL_PX } from './style';
@@ -7,8 +7,9 @@ import { LABEL_FONT_SIZE, LABEL_SCALE_STEP, LABEL_SCALE_STEPS, MIN_LABEL_PX } fr
 /**
  * Keeps labels readable at any zoom: when zoomed out so far that 12 px labels would be drawn smaller than MIN_LABEL_PX,
  * labels grow (classes `ls-1` … `ls-12`) so they are drawn at MIN_LABEL_PX; labels that would then overlap a more
- * important label or another node are hidden (`label-hidden`) until hovered or zoomed in. Important: the selection and
- * what is emphasised around it, then entities with more relationships.
+ * important label or another node are hidden (`label-hidden`) until hovered or zoomed in. Most important: the selection
+ * and the entities on a found path (always shown), then the neighbours of the selection, then entities with more
+ * relationships.
  */
 
 /** The label scale step for a zoom: 0 when labels are readable as they are. */
@@ -21,7 +22,8 @@ export function labelScaleStep(zoom: number): number {
 export interface LabelCandidate {
   readonly id: string;
   readonly label: Rect;
-  readonly body: Rect;
+  /** A node's body (no label may cover it); none for an edge or a faded node. */
+  readonly body?: Rect;
   /** Shown whatever it overlaps (the selection and what is emphasised). */
   readonly keep: boolean;
 }
@@ -33,17 +35,36 @@ export function labelsToHide(candidates: readonly LabelCandidate[]): Set<string>
   for (const candidate of candidates) {
     const blocked =
       !candidate.keep &&
-      (shown.some((box) => overlaps(box, candidate.label)) || candidates.some((other) => other.id !== candidate.id && overlaps(other.body, candidate.label)));
+      (shown.some((box) => overlaps(box, candidate.label)) || candidates.some((other) => other.id !== candidate.id && other.body !== undefined && overlaps(other.body, candidate.label)));
     if (blocked) hidden.add(candidate.id);
     else shown.push(candidate.label);
   }
   return hidden;
 }
 
+/** Whose label wins where labels would overlap: the selection, what is on a path, then around the selection, then the rest. */
+function labelPriority(element: SingularElementArgument): number {
+  if (element.selected()) return 6;
+  if (element.hasClass('on-path')) return element.isNode() ? 5 : 4;
+  if (element.hasClass('near')) return element.isNode() ? 3 : 2;
+  return element.hasClass('dimmed') || element.hasClass('faded') ? 0 : 1;
+}
+
+function degree(element: SingularElementArgument): number {
+  return element.isNode() ? (element as NodeSingular).degree(false) : 0;
+}
+
 /** Past this many drawn nodes, labels are not decluttered (Cytoscape still hides labels drawn too small to read). */
 const MAX_DECLUTTERED_NODES = 1500;
 
-export function readableLabels(cy: Core): { refresh(): void } {
+export interface ReadableLabels {
+  /** Checks the labels again soon (after the drawn elements or the emphasis changed). */
+  refresh(): void;
+  /** Whether a check is due (for tests that read what is drawn). */
+  readonly pending: boolean;
+}
+
+export function readableLabels(cy: Core): ReadableLabels {
   let step = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -57,28 +78,42 @@ export function readableLabels(cy: Core): { refresh(): void } {
       restyle(cy.elements());
       step = next;
     }
+    placeEmphasisedEdgeLabels(cy);
     const nodes = cy.nodes(':visible');
     if (nodes.length <= MAX_DECLUTTERED_NODES) {
-      const priority = (node: NodeSingular) => (node.selected() ? 3 : node.hasClass('near') || node.hasClass('on-path') ? 2 : node.hasClass('dimmed') || node.hasClass('faded') ? 0 : 1);
+      // Labels of emphasised edges take part too (those on a path are always shown); other edges show no label here.
+      const edges = cy.edges('.near, .on-path').filter((edge) => edge.visible());
       const ordered = nodes
+        .union(edges)
         .toArray()
-        .map((node) => node as NodeSingular)
-        .sort((a, b) => priority(b) - priority(a) || b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
-      const candidates: LabelCandidate[] = ordered.map((node) => ({
-        id: node.id(),
-        label: node.boundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false }),
-        body: node.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false }),
-        keep: priority(node) >= 2,
+        .sort((a, b) => labelPriority(b) - labelPriority(a) || degree(b) - degree(a) || (a.id() < b.id() ? -1 : 1));
+      const candidates: LabelCandidate[] = ordered.map((element) => ({
+        id: element.id(),
+        label: element.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        // A node's body is kept clear of labels, unless faded (a path or a selection is being read).
+        body: element.isNode() && labelPriority(element) > 0 ? element.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false }) : undefined,
+        keep: element.selected() || element.hasClass('on-path'),
       }));
-      const hidden = labelsToHide(candidates);
-      cy.batch(() => nodes.forEach((node) => void node.toggleClass('label-hidden', hidden.has(node.id()))));
+      const hidden = labelsToHide(candidates.filter((candidate) => candidate.label.x2 > candidate.label.x1));
+      cy.batch(() => {
+        cy.elements().removeClass('label-hidden');
+        for (const id of hidden) cy.getElementById(id).addClass('label-hidden');
+      });
     }
     orderEmphasised(cy);
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(update, 60);
+    timer = setTimeout(() => {
+      timer = undefined;
+      update();
+    }, 60);
   };
   cy.on('viewport add remove dragfree select unselect', schedule);
-  return { refresh: schedule };
+  return {
+    refresh: schedule,
+    get pending() {
+      return timer !== undefined;
+    },
+  };
 }
