@@ -132,11 +132,18 @@ const PLACED_STYLES = [
 /** The class (see style.ts) that takes the label from the middle of an edge whose label was moved to an end. */
 export const MOVED_LABEL = 'label-moved';
 
-let measure: CanvasRenderingContext2D | null = null;
+/** The part of a canvas 2D context that measures text (typed here so this module also compiles for the unit tests, without the DOM). */
+interface TextMeasurer {
+  font: string;
+  measureText(text: string): { width: number };
+}
 
-/** The width and height of an edge's label as drawn, before rotation. */
+let measure: TextMeasurer | null = null;
+
+/** The width and height of an edge's label as drawn, before rotation; null without a browser. */
 function labelSize(edge: EdgeSingular, text: string): { w: number; h: number } | null {
-  measure ??= document.createElement('canvas').getContext('2d');
+  const page = globalThis as { document?: { createElement(tag: 'canvas'): { getContext(kind: '2d'): TextMeasurer | null } } };
+  measure ??= page.document?.createElement('canvas').getContext('2d') ?? null;
   if (!measure) return null;
   const font = Number(edge.style('font-size').replace('px', ''));
   measure.font = `${edge.style('font-style')} ${edge.style('font-weight')} ${font}px ${edge.style('font-family')}`;
