@@ -214,6 +214,8 @@ export class GraphController {
     const around = await this.source.neighborhood(id, { depth: 1, types, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
     const added = this.drawing.add(around, id);
     const neighbours = around.nodes.filter((node) => node.id !== id);
+    // Bring the newcomers into view (the view moves; the drawing does not).
+    if (added > 0) fitView(this.cy, this.cy.getElementById(id).closedNeighborhood(), 40);
     const ids = new Set(neighbours.map((node) => node.id));
     const shownAgain = this.view.hiddenNodes.filter((hidden) => ids.has(hidden)).length;
     this.view = { ...this.view, hiddenNodes: this.view.hiddenNodes.filter((hidden) => !ids.has(hidden)) };

@@ -35,20 +35,29 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
   /** The id of what is shown, so a new choice starts at the top and a refresh of the same one keeps the reader's place. */
   let shown: string | null = null;
   const show = (id: string | null, ...children: Child[]) => {
+    const scroller = container.closest<HTMLElement>('.details') ?? container.parentElement;
+    // Emptying the panel would scroll the column back: keep the place to restore it for the same entity.
+    const place = scroller?.scrollTop ?? 0;
     clear(container);
     const close = h('button', { type: 'button', className: 'icon-button panel-close', 'aria-label': 'Close the details' }, '×');
     close.addEventListener('click', () => actions.onClose());
     append(container, close, ...children);
     container.hidden = false;
-    if (id !== shown) scrollToTop();
+    if (scroller) {
+      if (id !== shown) scrollToTop(scroller);
+      else scroller.scrollTop = place;
+    }
     shown = id;
   };
-  /** Scrolls the column the panel is in so that the panel's top is in view (the path results may sit above it). */
-  const scrollToTop = () => {
-    const scroller = container.closest<HTMLElement>('.details') ?? container.parentElement;
-    if (!scroller) return;
+  /** Scrolls the column the panel is in to its top, or to the panel's top when something (path results) is above it. */
+  const scrollToTop = (scroller: HTMLElement) => {
+    const above = container.previousElementSibling;
+    if (!(above instanceof HTMLElement) || above.hidden) {
+      scroller.scrollTop = 0;
+      return;
+    }
     const offset = container.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    scroller.scrollTop = Math.max(0, scroller.scrollTop + offset - 1);
+    scroller.scrollTop = Math.max(0, scroller.scrollTop + offset - 8);
   };
 
   const entityLink = (entity: { id: string; name?: string }) => {
