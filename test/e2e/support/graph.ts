@@ -12,7 +12,7 @@ export function positions(page: Page): Promise<Positions> {
 /** Waits until the client is idle and has finished checking its labels (they settle shortly after the view moves). */
 export async function graphSettled(page: Page): Promise<void> {
   await settled(page);
-  await until(page, '!proxygraph.labels.pending');
+  await until(page, '!(proxygraph.labels && proxygraph.labels.pending)');
 }
 
 /** The screen position (page coordinates) of a node, to click or drag it with the mouse. */
