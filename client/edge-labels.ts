@@ -129,6 +129,8 @@ const PLACED_STYLES = [
   'source-label target-label source-text-offset target-text-offset source-text-rotation target-text-rotation',
   'text-margin-x text-margin-y source-text-margin-x source-text-margin-y target-text-margin-x target-text-margin-y',
 ].join(' ');
+/** Marks (in an edge's scratch data) the edges whose label was placed, so only they are reset next time. */
+const PLACED = 'proxygraphLabelPlaced';
 /** The class (see style.ts) that takes the label from the middle of an edge whose label was moved to an end. */
 export const MOVED_LABEL = 'label-moved';
 
@@ -159,8 +161,9 @@ export function placeEmphasisedEdgeLabels(cy: Core, lineOf: (edge: EdgeSingular)
   const emphasised = cy.edges('.on-path, .near').filter((edge) => edge.visible());
   const candidates: EdgeLabelCandidate[] = [];
   const texts = new Map<string, string>();
-  cy.batch(() => cy.edges().removeStyle(PLACED_STYLES).removeClass(MOVED_LABEL));
-  restyle(cy.edges());
+  const placedBefore = cy.edges().filter((edge) => edge.scratch(PLACED) === true);
+  cy.batch(() => placedBefore.removeStyle(PLACED_STYLES).removeClass(MOVED_LABEL).scratch(PLACED, false));
+  restyle(placedBefore);
   const ordered = emphasised.filter((edge) => edge.hasClass('on-path')).union(emphasised.filter((edge) => !edge.hasClass('on-path')));
   ordered.forEach((edge) => {
     const text = String(edge.style('label') ?? '');
@@ -175,6 +178,7 @@ export function placeEmphasisedEdgeLabels(cy: Core, lineOf: (edge: EdgeSingular)
   cy.batch(() => {
     for (const [id, place] of places) {
       const edge = cy.getElementById(id);
+      edge.scratch(PLACED, true);
       const prefix = place.anchor === 'mid' ? '' : `${place.anchor}-`;
       if (place.shift.x !== 0 || place.shift.y !== 0) edge.style({ [`${prefix}text-margin-x`]: place.shift.x, [`${prefix}text-margin-y`]: place.shift.y });
       if (place.anchor === 'mid') continue;

@@ -65,6 +65,9 @@ export function highlightSelection(cy: Core, id: string | null): void {
   placeLabels(cy);
 }
 
+/** Marks (in an element's scratch data) the elements given a drawing order, so only they are reset next time. */
+const ORDERED = 'proxygraphOrdered';
+
 /** An emphasised element as drawn: its label's box, and what else it paints (an edge's line, a node's body). */
 export interface Drawn {
   readonly id: string;
@@ -172,8 +175,12 @@ export function orderEmphasised(cy: Core): void {
     if (line) items.push({ id: edge.id(), kind: 'edge', label: edge.hasClass('label-hidden') ? null : labelBox(edge), line });
   });
   cy.batch(() => {
-    cy.elements().removeStyle('z-index');
-    labelSafeOrder(items).forEach((id, rank) => cy.getElementById(id).style('z-index', Z.emphasised + rank));
-    cy.nodes(':selected').style('z-index', Z.emphasised + items.length);
+    cy.elements()
+      .filter((element) => element.scratch(ORDERED) === true)
+      .removeStyle('z-index')
+      .scratch(ORDERED, false);
+    const ordered = labelSafeOrder(items).map((id) => cy.getElementById(id));
+    ordered.forEach((element, rank) => element.style('z-index', Z.emphasised + rank).scratch(ORDERED, true));
+    cy.nodes(':selected').forEach((node) => void node.style('z-index', Z.emphasised + items.length).scratch(ORDERED, true));
   });
 }
