@@ -1,5 +1,5 @@
 import type { Core, EdgeSingular } from 'cytoscape';
-import { crosses, overlaps, type Point, type Rect } from './label-placement';
+import { corners, lineCrossesPolygon, orientedRect, polygonsOverlap, type Point, type Polygon, type Rect } from './geometry';
 import { restyle } from './restyle';
 
 /**
@@ -24,8 +24,8 @@ export interface EdgeLabelPlace {
   readonly offset: number;
   /** How far the label is moved off its line, beside it (model pixels; Cytoscape's text margins). */
   readonly shift: Point;
-  /** The axis-aligned box of the rotated label there. */
-  readonly box: Rect;
+  /** The rotated label there. */
+  readonly shape: Polygon;
 }
 
 function lengthOf(line: readonly Point[]): number {
@@ -50,15 +50,6 @@ export function pointAlong(line: readonly Point[], distance: number): { point: P
   return { point: line[0], angle: 0 };
 }
 
-/** The axis-aligned box of a w×h label centred on a point and rotated by an angle. */
-export function rotatedBox(centre: Point, size: { w: number; h: number }, angle: number): Rect {
-  const c = Math.abs(Math.cos(angle));
-  const s = Math.abs(Math.sin(angle));
-  const w = size.w * c + size.h * s;
-  const h = size.w * s + size.h * c;
-  return { x1: centre.x - w / 2, x2: centre.x + w / 2, y1: centre.y - h / 2, y2: centre.y + h / 2 };
-}
-
 /** Fractions of the line, from its source, where a label may sit: the middle first, then nearer either end. */
 const FRACTIONS = [0.5, 0.35, 0.65, 0.22, 0.78];
 
@@ -79,7 +70,7 @@ export function labelPlaces(candidate: EdgeLabelCandidate): EdgeLabelPlace[] {
     for (const side of [0, 1, -1]) {
       const shift = { x: -Math.sin(angle) * beside * side, y: Math.cos(angle) * beside * side };
       const centre = { x: point.x + shift.x, y: point.y + shift.y };
-      places.push({ anchor, offset: fraction === 0.5 ? 0 : fromEnd, shift, box: rotatedBox(centre, candidate.size, angle) });
+      places.push({ anchor, offset: fraction === 0.5 ? 0 : fromEnd, shift, shape: orientedRect(centre, candidate.size, angle) });
     }
   }
   return places;
@@ -91,17 +82,13 @@ function preference(place: EdgeLabelPlace, length: number): number {
   return beside + (place.anchor === 'mid' ? 0 : 0.1 + 0.2 * (1 - (2 * place.offset) / length));
 }
 
-function linesCross(line: readonly Point[], box: Rect): boolean {
-  for (let i = 1; i < line.length; i++) if (crosses({ from: line[i - 1], to: line[i] }, box)) return true;
-  return false;
-}
-
 /**
  * For each label (in the given order: the most important first), the place that the fewest other emphasised lines,
  * labels already placed, and `obstacles` (emphasised nodes and their labels) lie on.
  */
 export function chooseEdgeLabelPlaces(edges: readonly EdgeLabelCandidate[], obstacles: readonly Rect[]): Map<string, EdgeLabelPlace> {
-  const placed: Rect[] = [];
+  const blocked = obstacles.map(corners);
+  const placed: Polygon[] = [];
   const chosen = new Map<string, EdgeLabelPlace>();
   for (const edge of edges) {
     let best: EdgeLabelPlace | null = null;
@@ -109,9 +96,9 @@ export function chooseEdgeLabelPlaces(edges: readonly EdgeLabelCandidate[], obst
     const length = lengthOf(edge.line);
     for (const place of labelPlaces(edge)) {
       let cost = preference(place, length);
-      for (const other of edges) if (other !== edge && linesCross(other.line, place.box)) cost += 1;
-      for (const box of placed) if (overlaps(box, place.box)) cost += 1;
-      for (const box of obstacles) if (overlaps(box, place.box)) cost += 1;
+      for (const other of edges) if (other !== edge && lineCrossesPolygon(other.line, place.shape)) cost += 1;
+      for (const shape of placed) if (polygonsOverlap(shape, place.shape)) cost += 1;
+      for (const shape of blocked) if (polygonsOverlap(shape, place.shape)) cost += 1;
       if (cost < bestCost) {
         bestCost = cost;
         best = place;
@@ -119,7 +106,7 @@ export function chooseEdgeLabelPlaces(edges: readonly EdgeLabelCandidate[], obst
     }
     if (best) {
       chosen.set(edge.id, best);
-      placed.push(best.box);
+      placed.push(best.shape);
     }
   }
   return chosen;
@@ -143,13 +130,37 @@ interface TextMeasurer {
 let measure: TextMeasurer | null = null;
 
 /** The width and height of an edge's label as drawn, before rotation; null without a browser. */
-function labelSize(edge: EdgeSingular, text: string): { w: number; h: number } | null {
+export function labelSize(edge: EdgeSingular, text: string): { w: number; h: number } | null {
   const page = globalThis as { document?: { createElement(tag: 'canvas'): { getContext(kind: '2d'): TextMeasurer | null } } };
   measure ??= page.document?.createElement('canvas').getContext('2d') ?? null;
   if (!measure) return null;
   const font = Number(edge.style('font-size').replace('px', ''));
   measure.font = `${edge.style('font-style')} ${edge.style('font-weight')} ${font}px ${edge.style('font-family')}`;
   return { w: measure.measureText(text).width + 4, h: font * 1.25 + 2 };
+}
+
+/**
+ * The label of an edge as drawn (a rectangle turned along the line), or null when it has none or without a browser.
+ * Its centre is the centre of Cytoscape's box around it; its turn, the line's where it is nearest.
+ */
+export function edgeLabelShape(edge: EdgeSingular, line: readonly Point[]): Polygon | null {
+  const text = [edge.style('label'), edge.style('source-label'), edge.style('target-label')].find((value) => typeof value === 'string' && value !== '');
+  const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+  const size = text ? labelSize(edge, text) : null;
+  if (!size || !(box.w > 0 && box.h > 0)) return null;
+  const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+  let angle = 0;
+  let nearest = Infinity;
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1];
+    const b = line[i];
+    const distance = Math.hypot((a.x + b.x) / 2 - centre.x, (a.y + b.y) / 2 - centre.y);
+    if (distance < nearest) {
+      nearest = distance;
+      angle = Math.atan2(b.y - a.y, b.x - a.x);
+    }
+  }
+  return orientedRect(centre, size, angle);
 }
 
 /**

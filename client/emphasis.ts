@@ -1,6 +1,7 @@
 import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { crosses, overlaps, placeLabels, type Point, type Rect, type Segment } from './label-placement';
-import { placeEmphasisedEdgeLabels as placeEdgeLabels } from './edge-labels';
+import { corners, lineCrossesPolygon, polygonsOverlap, type Point, type Polygon, type Rect } from './geometry';
+import { placeLabels } from './label-placement';
+import { edgeLabelShape, placeEmphasisedEdgeLabels as placeEdgeLabels } from './edge-labels';
 import { restyle } from './restyle';
 import type { EdgeData, NodeData } from './mapping';
 import { Z } from './style';
@@ -68,23 +69,23 @@ export function highlightSelection(cy: Core, id: string | null): void {
 /** Marks (in an element's scratch data) the elements given a drawing order, so only they are reset next time. */
 const ORDERED = 'proxygraphOrdered';
 
-/** An emphasised element as drawn: its label's box, and what else it paints (an edge's line, a node's body). */
+/** An emphasised element as drawn: its label, and what else it paints (an edge's line, a node's body). */
 export interface Drawn {
   readonly id: string;
   readonly kind: 'node' | 'edge';
-  /** The label's box; null when the label is not drawn. */
-  readonly label: Rect | null;
+  /** The label (a box, or a box turned along its edge); null when the label is not drawn. */
+  readonly label: Polygon | null;
   /** An edge's line, as a polyline. */
   readonly line?: readonly Point[];
   /** A node's body. */
   readonly body?: Rect;
 }
 
-/** Whether what `b` paints (its line or body, and its label) covers any of `a`'s label. */
-export function covers(b: Drawn, label: Rect): boolean {
-  if (b.label && overlaps(b.label, label)) return true;
-  if (b.line && polylineCrosses(b.line, label)) return true;
-  return b.body !== undefined && overlaps(b.body, label);
+/** Whether what `b` paints (its line or body, and its label) covers any of a label. */
+export function covers(b: Drawn, label: Polygon): boolean {
+  if (b.label && polygonsOverlap(b.label, label)) return true;
+  if (b.line && lineCrossesPolygon(b.line, label)) return true;
+  return b.body !== undefined && polygonsOverlap(corners(b.body), label);
 }
 
 /**
@@ -113,14 +114,6 @@ export function labelSafeOrder(items: readonly Drawn[]): string[] {
     done.add(next.id);
   }
   return order;
-}
-
-export function polylineCrosses(line: readonly Point[], box: Rect): boolean {
-  for (let i = 1; i < line.length; i++) {
-    const segment: Segment = { from: line[i - 1], to: line[i] };
-    if (crosses(segment, box)) return true;
-  }
-  return false;
 }
 
 /** The drawn line of an edge (a bezier sampled into a polyline), or null without a renderer (headless). */
@@ -168,11 +161,12 @@ export function orderEmphasised(cy: Core): void {
   cy.nodes('.on-path, .near').forEach((node) => {
     if (!node.visible()) return;
     const body = node.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
-    items.push({ id: node.id(), kind: 'node', label: node.hasClass('label-hidden') ? null : labelBox(node), body });
+    const label = node.hasClass('label-hidden') ? null : labelBox(node);
+    items.push({ id: node.id(), kind: 'node', label: label ? corners(label) : null, body });
   });
   cy.edges('.on-path, .near').forEach((edge) => {
     const line = edge.visible() ? edgeLine(edge) : null;
-    if (line) items.push({ id: edge.id(), kind: 'edge', label: edge.hasClass('label-hidden') ? null : labelBox(edge), line });
+    if (line) items.push({ id: edge.id(), kind: 'edge', label: edge.hasClass('label-hidden') ? null : edgeLabelShape(edge, line), line });
   });
   cy.batch(() => {
     cy.elements()

@@ -1,4 +1,5 @@
 import type { Core, NodeSingular } from 'cytoscape';
+import { crosses, overlaps, type Point, type Rect, type Segment } from './geometry';
 import { restyle } from './restyle';
 
 /**
@@ -13,57 +14,6 @@ export const LABEL_SIDE_CLASSES = LABEL_SIDES.filter((side) => side !== 'bottom'
 
 /** Gap between a node and its label, in model pixels (the stylesheet's text margins). */
 export const LABEL_GAP = 3;
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Rect {
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
-}
-
-export interface Segment {
-  readonly from: Point;
-  readonly to: Point;
-}
-
-/** Whether a segment passes through the inside of a box (Liang–Barsky clipping; touching a corner does not count). */
-export function crosses(segment: Segment, box: Rect): boolean {
-  const { from, to } = segment;
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, from.x - box.x1],
-    [dx, box.x2 - from.x],
-    [-dy, from.y - box.y1],
-    [dy, box.y2 - from.y],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
-  }
-  return t1 - t0 > 1e-6;
-}
-
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-}
 
 /** The box a label of `size` takes on one side of a node centred at `centre` with the given width and height. */
 export function labelBox(side: LabelSide, centre: Point, node: { w: number; h: number }, size: { w: number; h: number }): Rect {

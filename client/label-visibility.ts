@@ -1,6 +1,7 @@
-import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
-import { orderEmphasised, placeEmphasisedEdgeLabels } from './emphasis';
-import { overlaps, type Rect } from './label-placement';
+import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
+import { edgeLine, orderEmphasised, placeEmphasisedEdgeLabels } from './emphasis';
+import { edgeLabelShape } from './edge-labels';
+import { corners, polygonsOverlap, type Polygon } from './geometry';
 import { restyle } from './restyle';
 import { LABEL_FONT_SIZE, LABEL_SCALE_STEP, LABEL_SCALE_STEPS, MIN_LABEL_PX } from './style';
 
@@ -21,9 +22,10 @@ export function labelScaleStep(zoom: number): number {
 
 export interface LabelCandidate {
   readonly id: string;
-  readonly label: Rect;
+  /** The label: a box, or a box turned along its edge. */
+  readonly label: Polygon;
   /** A node's body (no label may cover it); none for an edge or a faded node. */
-  readonly body?: Rect;
+  readonly body?: Polygon;
   /** Shown whatever it overlaps (the selection and what is emphasised). */
   readonly keep: boolean;
 }
@@ -31,11 +33,12 @@ export interface LabelCandidate {
 /** The labels to hide: candidates in priority order; a label is hidden when it overlaps a shown label or another node. */
 export function labelsToHide(candidates: readonly LabelCandidate[]): Set<string> {
   const hidden = new Set<string>();
-  const shown: Rect[] = [];
+  const shown: Polygon[] = [];
   for (const candidate of candidates) {
     const blocked =
       !candidate.keep &&
-      (shown.some((box) => overlaps(box, candidate.label)) || candidates.some((other) => other.id !== candidate.id && other.body !== undefined && overlaps(other.body, candidate.label)));
+      (shown.some((label) => polygonsOverlap(label, candidate.label)) ||
+        candidates.some((other) => other.id !== candidate.id && other.body !== undefined && polygonsOverlap(other.body, candidate.label)));
     if (blocked) hidden.add(candidate.id);
     else shown.push(candidate.label);
   }
@@ -87,14 +90,21 @@ export function readableLabels(cy: Core): ReadableLabels {
         .union(edges)
         .toArray()
         .sort((a, b) => labelPriority(b) - labelPriority(a) || degree(b) - degree(a) || (a.id() < b.id() ? -1 : 1));
-      const candidates: LabelCandidate[] = ordered.map((element) => ({
-        id: element.id(),
-        label: element.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
-        // A node's body is kept clear of labels, unless faded (a path or a selection is being read).
-        body: element.isNode() && labelPriority(element) > 0 ? element.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false }) : undefined,
-        keep: element.selected() || element.hasClass('on-path'),
-      }));
-      const hidden = labelsToHide(candidates.filter((candidate) => candidate.label.x2 > candidate.label.x1));
+      const candidates: LabelCandidate[] = [];
+      for (const element of ordered) {
+        const line = element.isEdge() ? edgeLine(element as EdgeSingular) : null;
+        const box = element.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        const label = line ? edgeLabelShape(element as EdgeSingular, line) : box.w > 0 && box.h > 0 ? corners(box) : null;
+        if (!label) continue;
+        candidates.push({
+          id: element.id(),
+          label,
+          // A node's body is kept clear of labels, unless faded (a path or a selection is being read).
+          body: element.isNode() && labelPriority(element) > 0 ? corners(element.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false })) : undefined,
+          keep: element.selected() || element.hasClass('on-path'),
+        });
+      }
+      const hidden = labelsToHide(candidates);
       cy.batch(() => {
         cy.elements().removeClass('label-hidden');
         for (const id of hidden) cy.getElementById(id).addClass('label-hidden');

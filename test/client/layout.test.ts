@@ -2,7 +2,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { labelSafeOrder, type Drawn } from '../../client/emphasis';
-import { chooseLabelSides, crosses, labelBox, type LabelCandidate } from '../../client/label-placement';
+import { corners, crosses, lineCrossesPolygon, orientedRect, polygonsOverlap } from '../../client/geometry';
+import { chooseLabelSides, labelBox, type LabelCandidate } from '../../client/label-placement';
 import { labelScaleStep, labelsToHide } from '../../client/label-visibility';
 import { FCOSE_LAYOUTS, freeSpotNear, runFullLayout } from '../../client/layouts';
 import { subgraphToElements } from '../../client/mapping';
@@ -120,14 +121,27 @@ describe('label placement', () => {
   });
 });
 
+describe('geometry of turned labels', () => {
+  it('tells a turned label from the box around it', () => {
+    // A long label along a diagonal: its box would cover the corner where a node sits; the label does not.
+    const label = orientedRect({ x: 0, y: 0 }, { w: 200, h: 14 }, Math.PI / 4);
+    const node = corners({ x1: 50, y1: -70, x2: 70, y2: -50 });
+    expect(polygonsOverlap(label, node)).toBe(false);
+    expect(polygonsOverlap(label, corners({ x1: -5, y1: -5, x2: 5, y2: 5 }))).toBe(true);
+    expect(polygonsOverlap(corners({ x1: 0, y1: 0, x2: 10, y2: 10 }), corners({ x1: 10, y1: 0, x2: 20, y2: 10 }))).toBe(false);
+    expect(lineCrossesPolygon([{ x: -100, y: 100 }, { x: 100, y: -100 }], label)).toBe(true);
+    expect(lineCrossesPolygon([{ x: -100, y: 0 }, { x: -60, y: 0 }, { x: -60, y: 40 }], label)).toBe(false);
+  });
+});
+
 describe('label-safe drawing order', () => {
   it('draws an element after whatever would paint over its label', () => {
     const items: Drawn[] = [
       // a's label sits where b's line passes: a is drawn after b.
-      { id: 'a', kind: 'edge', label: { x1: 0, y1: 0, x2: 50, y2: 10 }, line: [{ x: -100, y: 50 }, { x: 100, y: 50 }] },
+      { id: 'a', kind: 'edge', label: corners({ x1: 0, y1: 0, x2: 50, y2: 10 }), line: [{ x: -100, y: 50 }, { x: 100, y: 50 }] },
       { id: 'b', kind: 'edge', label: null, line: [{ x: 25, y: -50 }, { x: 25, y: 60 }] },
       // A node whose body covers nothing.
-      { id: 'n', kind: 'node', label: { x1: 300, y1: 300, x2: 340, y2: 310 }, body: { x1: 290, y1: 280, x2: 310, y2: 298 } },
+      { id: 'n', kind: 'node', label: corners({ x1: 300, y1: 300, x2: 340, y2: 310 }), body: { x1: 290, y1: 280, x2: 310, y2: 298 } },
     ];
     const order = labelSafeOrder(items);
     expect(order.indexOf('a')).toBeGreaterThan(order.indexOf('b'));
@@ -136,8 +150,8 @@ describe('label-safe drawing order', () => {
 
   it('leaves the edge label whole when a node label and an edge label cover each other', () => {
     const items: Drawn[] = [
-      { id: 'e', kind: 'edge', label: { x1: 0, y1: 0, x2: 50, y2: 10 }, line: [{ x: -100, y: 5 }, { x: 100, y: 5 }] },
-      { id: 'n', kind: 'node', label: { x1: 40, y1: 0, x2: 90, y2: 12 }, body: { x1: 60, y1: 20, x2: 80, y2: 40 } },
+      { id: 'e', kind: 'edge', label: corners({ x1: 0, y1: 0, x2: 50, y2: 10 }), line: [{ x: -100, y: 5 }, { x: 100, y: 5 }] },
+      { id: 'n', kind: 'node', label: corners({ x1: 40, y1: 0, x2: 90, y2: 12 }), body: { x1: 60, y1: 20, x2: 80, y2: 40 } },
     ];
     expect(labelSafeOrder(items)).toEqual(['n', 'e']);
   });
@@ -157,14 +171,14 @@ describe('readable labels', () => {
   });
 
   it('hides labels that would overlap a more important one or another node, never the kept ones', () => {
-    const box = (x: number) => ({ x1: x, y1: 0, x2: x + 50, y2: 10 });
-    const body = (x: number) => ({ x1: x, y1: -30, x2: x + 10, y2: -20 });
+    const box = (x: number) => corners({ x1: x, y1: 0, x2: x + 50, y2: 10 });
+    const body = (x: number) => corners({ x1: x, y1: -30, x2: x + 10, y2: -20 });
     const hidden = labelsToHide([
       { id: 'selected', label: box(0), body: body(0), keep: true },
       { id: 'clash', label: box(40), body: body(200), keep: false },
       { id: 'free', label: box(100), body: body(300), keep: false },
       { id: 'kept', label: box(10), body: body(400), keep: true },
-      { id: 'on-a-node', label: { x1: 300, y1: -30, x2: 320, y2: -25 }, body: body(500), keep: false },
+      { id: 'on-a-node', label: corners({ x1: 300, y1: -30, x2: 320, y2: -25 }), body: body(500), keep: false },
     ]);
     expect([...hidden].sort()).toEqual(['clash', 'on-a-node']);
   });

@@ -45,7 +45,6 @@ export function shownLabelSizes(page: Page): Promise<{ id: string; px: number }[
  */
 const GEOMETRY = `
   const cy = proxygraph.cy;
-  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
   const labelBox = (ele) => {
     const box = ele.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false });
     return box.w > 0 && box.h > 0 ? box : null;
@@ -68,6 +67,32 @@ const GEOMETRY = `
     return t1 - t0 > 1e-6;
   };
   const lineCrosses = (points, box) => points.some((p, i) => i > 0 && segmentCrosses(points[i - 1], p, box));
+  // Shapes as convex polygons, compared by separating axes: an edge label is a box turned along its line.
+  const cornersOf = (b) => [{ x: b.x1, y: b.y1 }, { x: b.x2, y: b.y1 }, { x: b.x2, y: b.y2 }, { x: b.x1, y: b.y2 }];
+  const separated = (a, b) => [a, b].some((poly) => poly.some((p, i) => {
+    const q = poly[(i + 1) % poly.length], ax = q.y - p.y, ay = p.x - q.x;
+    if (ax === 0 && ay === 0) return false;
+    const range = (shape) => shape.reduce(([lo, hi], v) => { const d = v.x * ax + v.y * ay; return [Math.min(lo, d), Math.max(hi, d)]; }, [Infinity, -Infinity]);
+    const [a0, a1] = range(a), [b0, b1] = range(b);
+    return a1 <= b0 + 1e-9 || b1 <= a0 + 1e-9;
+  }));
+  const shapesOverlap = (a, b) => !separated(a, b);
+  const lineThrough = (points, shape) => points.some((p, i) => i > 0 && shapesOverlap([points[i - 1], p], shape));
+  const measure = document.createElement('canvas').getContext('2d');
+  const labelText = (ele) => [ele.pstyle('label').strValue, ele.isEdge() ? ele.pstyle('source-label').strValue : '', ele.isEdge() ? ele.pstyle('target-label').strValue : ''].find((text) => text) || '';
+  const labelShape = (ele) => {
+    const box = labelBox(ele);
+    if (!box) return null;
+    if (ele.isNode()) return cornersOf(box);
+    const font = ele.pstyle('font-size').pfValue;
+    measure.font = ele.pstyle('font-style').strValue + ' ' + ele.pstyle('font-weight').strValue + ' ' + font + 'px ' + ele.pstyle('font-family').strValue;
+    const w = measure.measureText(labelText(ele)).width + 4, h = font * 1.25 + 2;
+    const cx = (box.x1 + box.x2) / 2, cy0 = (box.y1 + box.y2) / 2, points = line(ele);
+    let angle = 0, best = Infinity;
+    points.forEach((p, i) => { if (i === 0) return; const q = points[i - 1], d = Math.hypot((p.x + q.x) / 2 - cx, (p.y + q.y) / 2 - cy0); if (d < best) { best = d; angle = Math.atan2(p.y - q.y, p.x - q.x); } });
+    const c = Math.cos(angle), s = Math.sin(angle);
+    return [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy]) => ({ x: cx + (sx * w / 2) * c - (sy * h / 2) * s, y: cy0 + (sx * w / 2) * s + (sy * h / 2) * c }));
+  };
   const z = (ele) => ele.pstyle('z-index').value;
   const drawnAfter = (a, b) => z(b) > z(a) || (z(b) === z(a) && b.poolIndex() > a.poolIndex());
 `;
@@ -114,9 +139,9 @@ export function edgeLabelChecks(page: Page, selector: string): Promise<EdgeLabel
     page,
     `(() => { ${GEOMETRY}
       const extent = cy.extent();
-      const context = document.createElement('canvas').getContext('2d');
+      const context = measure;
       return cy.edges(${JSON.stringify(selector)}).filter((edge) => edge.visible()).map((edge) => {
-        const text = edge.pstyle('label').strValue;
+        const text = labelText(edge);
         const box = labelBox(edge);
         const font = edge.pstyle('font-size').pfValue;
         context.font = edge.pstyle('font-style').strValue + ' ' + edge.pstyle('font-weight').strValue + ' ' + font + 'px ' + edge.pstyle('font-family').strValue;
@@ -126,11 +151,12 @@ export function edgeLabelChecks(page: Page, selector: string): Promise<EdgeLabel
         const angle = Math.atan2(b.y - a.y, b.x - a.x), c = Math.abs(Math.cos(angle)), s = Math.abs(Math.sin(angle));
         const needed = { w: textWidth * c + font * s, h: textWidth * s + font * c };
         const coveredBy = [];
-        if (box) {
+        const shape = labelShape(edge);
+        if (shape) {
           cy.elements(':visible').forEach((other) => {
             if (other.same(edge) || !drawnAfter(edge, other)) return;
-            const otherLabel = other.pstyle('text-opacity').value > 0 && other.pstyle('label').strValue ? labelBox(other) : null;
-            const paints = (otherLabel && overlaps(otherLabel, box)) || (other.isEdge() ? lineCrosses(line(other), box) : overlaps(bodyBox(other), box));
+            const otherLabel = other.pstyle('text-opacity').value > 0 && labelText(other) ? labelShape(other) : null;
+            const paints = (otherLabel && shapesOverlap(otherLabel, shape)) || (other.isEdge() ? lineThrough(line(other), shape) : shapesOverlap(cornersOf(bodyBox(other)), shape));
             if (paints) coveredBy.push(other.id());
           });
         }
