@@ -60,8 +60,11 @@ async function main(): Promise<void> {
   const updateDetails = () => {
     const open = !pathResults.hidden || !panelElement.hidden;
     if (open === document.body.classList.contains('details-open')) return;
+    const width = cy.width();
     document.body.classList.toggle('details-open', open);
     cy.resize();
+    // Keep what was in the middle of the graph in the middle as the column takes (or gives back) room.
+    cy.panBy({ x: (cy.width() - width) / 2, y: 0 });
     // Keep what the analyst is looking at in view when the column takes room from the graph.
     const onPath = cy.elements('.on-path');
     if (onPath.nonempty()) fitView(cy, onPath, 60);
