@@ -119,7 +119,8 @@ export class GraphController {
     }
     this.applyFilters();
     if (initial.path) await this.findPaths(initial.path);
-    if (initial.selected) await this.reveal(initial.selected);
+    // With a path, the view stays fitted to it; the selection is shown within.
+    if (initial.selected) await this.reveal(initial.selected, { centre: !initial.path });
     this.changed();
   }
 
@@ -177,8 +178,8 @@ export class GraphController {
     return selectionOf(this.cy, this.view.selected);
   }
 
-  /** Selects an entity, first drawing it with its neighbourhood when it is not drawn, and centres on it. */
-  async reveal(id: string): Promise<boolean> {
+  /** Selects an entity, first drawing it with its neighbourhood when it is not drawn, and centres on it (unless told not to). */
+  async reveal(id: string, { centre = true }: { centre?: boolean } = {}): Promise<boolean> {
     let element = this.cy.getElementById(id);
     if (element.empty()) {
       if (this.currentMode === 'explore') {
@@ -201,7 +202,7 @@ export class GraphController {
       this.status('Its kind is filtered out: tick it under Filters to see it.', 'info');
     }
     this.select(id);
-    this.centre(element);
+    if (centre) this.centre(element);
     return true;
   }
 
@@ -348,6 +349,7 @@ export class GraphController {
 
   private highlight(paths: readonly ApiPath[], fit: boolean): void {
     highlightPaths(this.cy, paths);
+    highlightSelection(this.cy, this.view.selected);
     this.applyFilters();
     const onPath = this.cy.elements('.on-path');
     if (fit && onPath.nonempty()) fitView(this.cy, onPath, 60);

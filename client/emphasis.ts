@@ -60,7 +60,8 @@ export function highlightSelection(cy: Core, id: string | null): void {
     if (!element || element.empty()) return;
     const near: Collection = element.isNode() ? (element as unknown as NodeSingular).closedNeighborhood() : (element as unknown as EdgeSingular).connectedNodes().union(element);
     near.addClass('near');
-    cy.elements().difference(near).addClass('dimmed');
+    // What is on a found path stays as bright as the selection.
+    cy.elements().difference(near).filter((other) => !other.hasClass('on-path')).addClass('dimmed');
   });
   restyle(cy.elements());
   placeLabels(cy);

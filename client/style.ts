@@ -166,15 +166,16 @@ export function stylesheet(): StylesheetJson {
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded, .dimmed', style: { opacity: 0.12, 'text-opacity': 0.15, 'z-index': Z.fadedEdge } },
     { selector: 'node.faded, node.dimmed', style: { 'z-index': Z.fadedNode } },
-    // Labels label-visibility.ts hid because they would overlap others at this zoom; hovering shows them.
-    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
-    { selector: EMPHASISED_EDGES.join(', '), style: { 'font-size': LABEL_FONT_SIZE, 'min-zoomed-font-size': 0, 'text-background-opacity': 1, opacity: 1 } },
-    { selector: 'edge.hover', style: { label: 'data(hoverLabel)', width: 3, 'text-opacity': 1, 'z-index': Z.hover } },
+    { selector: EMPHASISED_EDGES.join(', '), style: { 'font-size': LABEL_FONT_SIZE, 'min-zoomed-font-size': 0, 'text-background-opacity': 1, opacity: 1, 'text-opacity': 1 } },
+    { selector: 'edge.hover', style: { label: 'data(hoverLabel)', width: 3, 'z-index': Z.hover } },
     { selector: 'node.hover', style: { 'border-width': 2, 'border-color': '#333333', 'text-opacity': 1, 'z-index': Z.hover } },
     { selector: 'node.near', style: { opacity: 1, 'text-opacity': 1, 'z-index': Z.nearNode } },
     { selector: 'edge.near', style: { width: 2.6, 'z-index': Z.nearEdge } },
     { selector: 'node.on-path', style: { opacity: 1, 'text-opacity': 1, 'border-width': 4, 'border-color': MARKS.path.color, 'z-index': Z.nearNode } },
     { selector: 'edge.on-path', style: { width: 5, 'z-index': Z.nearEdge, 'underlay-color': MARKS.path.color, 'underlay-opacity': 0.55, 'underlay-padding': 4 } },
+    // Labels label-visibility.ts hid because they would overlap others at this zoom; hovering shows them.
+    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: '.label-hidden.hover', style: { 'text-opacity': 1 } },
     // Its label moved nearer an end (edge-labels.ts), where it is drawn as a source or target label.
     { selector: 'edge.label-moved', style: { label: '' } },
     ...scaleRules,

@@ -173,6 +173,14 @@ describe('GraphController: reading the graph (issue #16)', () => {
     expect(ids(cy, '.dimmed')).toHaveLength(7);
     controller.select(null);
     expect(ids(cy, '.near, .dimmed')).toEqual([]);
+
+    // A found path stays bright around a selection elsewhere, whichever came first.
+    await controller.findPaths({ from: 'patron', to: 'attack', k: 3, types: [], directed: false, avoid: [], chronological: false });
+    controller.select('base');
+    expect(ids(cy, '.dimmed')).toEqual(['commander', 'commander-leads-militia', 'patron-allied-with-militia']);
+    controller.clearPaths();
+    await controller.findPaths({ from: 'patron', to: 'attack', k: 3, types: [], directed: false, avoid: [], chronological: false });
+    expect(ids(cy, '.dimmed')).toEqual(['commander', 'commander-leads-militia', 'patron-allied-with-militia']);
   });
 
   it('hides undated relationships on request, and marks them while a date is set', async () => {

@@ -81,6 +81,14 @@ describe('client style', () => {
     }
   });
 
+  it('hides the labels it must (after every rule that shows one) but shows them on hover', () => {
+    const index = (selector: string) => selectors.indexOf(selector);
+    expect(index('.label-hidden')).toBeGreaterThan(index('node.near'));
+    expect(index('.label-hidden')).toBeGreaterThan(index('node.on-path'));
+    expect(index('.label-hidden.hover')).toBeGreaterThan(index('.label-hidden'));
+    expect(sheet[index('.label-hidden.hover')].style['text-opacity']).toBe(1);
+  });
+
   it('explains undated relationships in the legend and draws them dotted while a date is set', () => {
     const mark = legend(RULES).marks.find((candidate) => candidate.id === 'undated')!;
     expect(mark.label).toBe('undated: always shown');
