@@ -1,3 +1,5 @@
+import { PARTIAL_DATE_FORM, PARTIAL_DATE_PATTERN, partialDateProblem } from '../src/model/dates';
+
 /** Day arithmetic for the time slider, on YYYY-MM-DD strings in UTC. */
 
 const DAY_MS = 86_400_000;
@@ -65,4 +67,14 @@ export function lastDay(date: string): string {
   if (precision === 'day') return date;
   const next = stepDate(date, precision, 1);
   return isoOf(dayOf(fullDay(next)) - 1);
+}
+
+/**
+ * Why a typed date is refused, as a sentence, or null when it is a date. The form is stated once, and only when it is
+ * the form that is wrong ("16/03/2016"); a well-formed date that is not in the calendar ("2016-13") gets its reason alone.
+ */
+export function typedDateProblem(text: string): string | null {
+  const problem = partialDateProblem(text);
+  if (problem === null) return null;
+  return PARTIAL_DATE_PATTERN.test(text) ? `${problem}.` : `${problem}: write ${PARTIAL_DATE_FORM}.`;
 }

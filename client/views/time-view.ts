@@ -1,5 +1,4 @@
-import { partialDateProblem } from '../../src/model/dates';
-import { addMonths, clampDate, clampDay, dayOf, fullDay, isoOf, precisionOf, stepDate, type DateUnit } from '../dates';
+import { addMonths, clampDate, clampDay, dayOf, fullDay, isoOf, precisionOf, stepDate, typedDateProblem, type DateUnit } from '../dates';
 import { TIME_KEYS, keyStep } from '../time-keys';
 import { clear, h, svg, svgShape } from './dom';
 
@@ -98,9 +97,9 @@ export function timeView(container: HTMLElement, range: { earliest: string; late
       }
       return;
     }
-    const problem = partialDateProblem(text);
+    const problem = typedDateProblem(text);
     if (problem) {
-      showError(`${problem}.`);
+      showError(problem);
       return;
     }
     stop();
@@ -111,7 +110,7 @@ export function timeView(container: HTMLElement, range: { earliest: string; late
     let action = keyStep(event.key, event.shiftKey);
     if (field && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       const typed = input.value.trim();
-      const base = typed && !partialDateProblem(typed) ? typed : date;
+      const base = typed && !typedDateProblem(typed) ? typed : date;
       const unit: DateUnit = base ? precisionOf(base) : 'year';
       if (base !== date) moveTo(base);
       action = { unit, n: event.key === 'ArrowUp' ? 1 : -1 };

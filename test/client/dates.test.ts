@@ -1,4 +1,4 @@
-import { addMonths, clampDate, clampDay, dayOf, fullDay, isoOf, lastDay, precisionOf, stepDate } from '../../client/dates';
+import { addMonths, clampDate, clampDay, dayOf, fullDay, isoOf, lastDay, precisionOf, stepDate, typedDateProblem } from '../../client/dates';
 
 describe('client dates', () => {
   it('converts between days and ISO dates', () => {
@@ -47,5 +47,13 @@ describe('stepping partial dates', () => {
     expect(clampDate('2030-05', '1980-01-01', '2024-04-20')).toBe('2024-04');
     expect(clampDate('2024-05-01', '1980-01-01', '2024-04-20')).toBe('2024-04-20');
     expect(clampDate('2024', '1980-01-01', '2024-04-20')).toBe('2024');
+  });
+  it('says why a typed date is refused, stating the form once and only when the form is wrong', () => {
+    expect(typedDateProblem('2016')).toBeNull();
+    expect(typedDateProblem('2016-03-16')).toBeNull();
+    expect(typedDateProblem('16/03/2016')).toBe('"16/03/2016" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect(typedDateProblem('2016-13')).toBe('"2016-13" has no month 13.');
+    expect(typedDateProblem('2015-02-29')).toBe('"2015-02-29" is not a day of the calendar (2015-02 has 28 days).');
+    for (const text of ['16/03/2016', '2016-13', '2016-3', 'March 2016']) expect(typedDateProblem(text)!.split('YYYY-MM-DD').length).toBeLessThanOrEqual(2);
   });
 });

@@ -106,10 +106,14 @@ describeInBrowser('travelling in time', () => {
     await page.locator('#time-error').getByText('no month 13').waitFor();
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(asOf()).toBeNull();
+    // Its form is right: the reason alone, not the rule.
+    expect(await page.locator('#time-error').textContent()).toBe('"2016-13" has no month 13.');
+    // A date in another form: the reason, then the rule, once.
     await input.fill('16/03/2016');
     await input.press('Enter');
-    await page.locator('#time-error').getByText('use YYYY, YYYY-MM or YYYY-MM-DD').waitFor();
+    await page.locator('#time-error').getByText('"16/03/2016" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.', { exact: true }).waitFor();
     expect(asOf()).toBeNull();
+    expect(await page.locator('#time-error').isVisible()).toBe(true);
     await screenshot(page, 'time-typed-invalid');
 
     // A month, as typed.
