@@ -213,7 +213,7 @@ async function main(): Promise<void> {
       void run(() => controller.setAsOf(date));
     },
   });
-  Object.assign(window, { proxygraph: { cy, controller, analysis } });
+  Object.assign(window, { proxygraph: { cy, controller, labels, analysis } });
   await run(async () => {
     await controller.start(initial);
     const stats = controller.stats;
