@@ -1,6 +1,7 @@
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { edgeLine, orderEmphasised, placeEmphasisedEdgeLabels } from './emphasis';
 import { edgeLabelShape } from './edge-labels';
+import { placeLabelsIfChanged } from './label-placement';
 import { corners, polygonsOverlap, type Polygon } from './geometry';
 import { restyle } from './restyle';
 import { LABEL_FONT_SIZE, LABEL_SCALE_STEP, LABEL_SCALE_STEPS, MIN_LABEL_PX } from './style';
@@ -84,6 +85,7 @@ export function readableLabels(cy: Core): ReadableLabels {
     placeEmphasisedEdgeLabels(cy);
     const nodes = cy.nodes(':visible');
     if (nodes.length <= MAX_DECLUTTERED_NODES) {
+      placeLabelsIfChanged(cy);
       // Labels of emphasised edges take part too (those on a path are always shown); other edges show no label here.
       const edges = cy.edges('.near, .on-path').filter((edge) => edge.visible());
       const ordered = nodes

@@ -5,7 +5,7 @@ import { labelSafeOrder, type Drawn } from '../../client/emphasis';
 import { corners, crosses, lineCrossesPolygon, orientedRect, polygonsOverlap } from '../../client/geometry';
 import { chooseLabelSides, labelBox, type LabelCandidate } from '../../client/label-placement';
 import { labelScaleStep, labelsToHide } from '../../client/label-visibility';
-import { FCOSE_LAYOUTS, freeSpotNear, runFullLayout } from '../../client/layouts';
+import { compactInto, extentOf, FCOSE_LAYOUTS, freeSpotNear, overlaps, runFullLayout, type Box } from '../../client/layouts';
 import { subgraphToElements } from '../../client/mapping';
 import { seededRandom, withSeededRandom } from '../../client/seeded-random';
 import { LABEL_FONT_SIZE, MIN_LABEL_PX, stylesheet } from '../../client/style';
@@ -65,6 +65,51 @@ describe('repeatable layouts', () => {
   });
 });
 
+describe('drawing a layout into its frame', () => {
+  const moved = (boxes: readonly Box[], moves: ReadonlyMap<string, { x: number; y: number }>): Box[] =>
+    boxes.map((box) => {
+      const move = moves.get(box.id) ?? { x: 0, y: 0 };
+      return { id: box.id, x1: box.x1 + move.x, x2: box.x2 + move.x, y1: box.y1 + move.y, y2: box.y2 + move.y };
+    });
+  // A loose grid of labelled nodes (boxes 80×30) with room between them.
+  const grid = (columns: number, rows: number, gap: number): Box[] =>
+    Array.from({ length: columns * rows }, (_, i) => {
+      const x = (i % columns) * (80 + gap);
+      const y = Math.floor(i / columns) * (30 + gap);
+      return { id: `n${i}`, x1: x, y1: y, x2: x + 80, y2: y + 30 };
+    });
+
+  it('draws a loose drawing into the frame, adding no overlap and keeping the order of things', () => {
+    const boxes = grid(8, 6, 40);
+    const before = extentOf(boxes);
+    const frame = { w: before.w * 0.85, h: before.h * 0.85 };
+    const after = moved(boxes, compactInto(boxes, frame, { padding: 4 }));
+    const extent = extentOf(after);
+    expect(extent.w).toBeLessThanOrEqual(frame.w * 1.005);
+    expect(extent.h).toBeLessThanOrEqual(frame.h * 1.005);
+    expect(overlaps(after)).toBe(0);
+    // Left of stays left of, above stays above.
+    for (let i = 0; i + 1 < after.length; i++) if ((i + 1) % 8 !== 0) expect(after[i].x2).toBeLessThan(after[i + 1].x1);
+    for (let i = 0; i + 8 < after.length; i++) expect(after[i].y2).toBeLessThan(after[i + 8].y1);
+  });
+
+  it('leaves a drawing that fits, or one too far from fitting, as it is', () => {
+    const boxes = grid(8, 6, 40);
+    const { w, h } = extentOf(boxes);
+    expect(compactInto(boxes, { w, h }).size).toBe(0);
+    expect(compactInto(boxes, { w: w / 3, h: h / 3 }).size).toBe(0);
+  });
+
+  it('never buys the fit with overlapping labels', () => {
+    // Boxes side by side with no room between them: squeezing could only make them overlap.
+    const boxes = grid(10, 1, 0);
+    const { w, h } = extentOf(boxes);
+    const after = moved(boxes, compactInto(boxes, { w: w * 0.9, h }));
+    expect(overlaps(after)).toBe(0);
+    expect(extentOf(after).w).toBeGreaterThanOrEqual(w - 1e-9);
+  });
+});
+
 describe('placing newcomers', () => {
   it('puts a new node near its neighbours on a spot no other node takes', () => {
     const occupied = [
@@ -118,6 +163,30 @@ describe('label placement', () => {
     const sides = chooseLabelSides([candidate('n', 0, 0, { emphasised: true })], edges, [{ x1: 25, y1: -8, x2: 120, y2: 8 }]);
     // Not above (the emphasised edge), not right (its label): left or below.
     expect(['left', 'bottom']).toContain(sides.get('n'));
+  });
+});
+
+describe('label sides kept from the layout', () => {
+  const candidate = (id: string, x: number, y: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({ id, centre: { x, y }, node: { w: 20, h: 20 }, label: { w: 60, h: 16 }, ...extra });
+
+  it('keeps a fixed side whatever crosses it, and places the others around its label', () => {
+    const down = { from: { x: 0, y: 0 }, to: { x: 0, y: 200 } };
+    // Free, the label would go above (an edge leaves downwards); fixed below, it stays below.
+    expect(chooseLabelSides([candidate('a', 0, 0)], [down]).get('a')).toBe('top');
+    expect(chooseLabelSides([candidate('a', 0, 0, { fixed: 'bottom' })], [down]).get('a')).toBe('bottom');
+    // b, just below a and to the right, would put its label below; a's fixed label on the right is in the way of
+    // b's right side, and b's own label keeps off a's label.
+    const sides = chooseLabelSides([candidate('a', 0, 0, { fixed: 'right' }), candidate('b', 40, 30)], []);
+    const a = labelBox('right', { x: 0, y: 0 }, { w: 20, h: 20 }, { w: 60, h: 16 });
+    const b = labelBox(sides.get('b')!, { x: 40, y: 30 }, { w: 20, h: 20 }, { w: 60, h: 16 });
+    expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
+  });
+
+  it('prefers crossing edges to covering a node or another label', () => {
+    // Four edges cross the space below; nodes sit above and beside: the label goes below, across the edges, not over a node.
+    const edges = [16, 20, 24, 28].map((y) => ({ from: { x: -30, y }, to: { x: 30, y } }));
+    const sides = chooseLabelSides([candidate('n', 0, 0), candidate('above', 0, -30, { fixed: 'top' }), candidate('l', -60, 0, { fixed: 'top' }), candidate('r', 60, 0, { fixed: 'top' })], edges);
+    expect(sides.get('n')).toBe('bottom');
   });
 });
 

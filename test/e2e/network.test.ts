@@ -40,6 +40,15 @@ describeInBrowser('the network page', () => {
     const personCount = stats.byKind.find((entry) => entry.kind === 'PERSON')!.count;
     expect(await page.locator('label[for="kind-PERSON"] .legend-count').textContent()).toBe(String(personCount));
     expect(await inPage(page, OVERLAPPING_LABELS)).toEqual([]);
+    // The whole drawing is in view: the rows under the graph (time, timeline) had their height before it was fitted.
+    const drawing = await inPage<{ x1: number; y1: number; x2: number; y2: number; width: number; height: number }>(
+      page,
+      '({ ...proxygraph.cy.elements().renderedBoundingBox({ includeOverlays: false }), width: proxygraph.cy.width(), height: proxygraph.cy.height() })',
+    );
+    expect(drawing.x1).toBeGreaterThanOrEqual(0);
+    expect(drawing.y1).toBeGreaterThanOrEqual(0);
+    expect(drawing.x2).toBeLessThanOrEqual(drawing.width);
+    expect(drawing.y2).toBeLessThanOrEqual(drawing.height);
     // Labels are big enough to read at the default zoom (12px labels drawn at no less than 7px).
     expect(await inPage<number>(page, 'proxygraph.cy.zoom()')).toBeGreaterThan(0.6);
     expect(errors).toEqual([]);
