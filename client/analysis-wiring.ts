@@ -22,7 +22,7 @@ export interface AnalysisWiring {
 
 /**
  * The analysis views wired to the graph view: the analysis panel (#analysis), the timeline under the time bar
- * (#timeline) and the compare bar (#compare). They follow the controller's events and call its public methods.
+ * (#timeline, with the compare toggle at its end) and the compare summary (#compare). They follow the controller's events and call its public methods.
  * Call before controller.start, so they see the first drawing.
  */
 export function startAnalysis({ cy, controller, api, run, jumpTo, names }: AnalysisWiring): { overlay: AnalysisOverlay; compare: CompareOverlay } {
@@ -62,8 +62,16 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
     },
     onSelect: (id) => void run(() => controller.reveal(id)),
   });
-  const timeline = timelineView(byId('timeline'), (day) => jumpTo(day));
+  const timeline = timelineView(
+    byId('timeline'),
+    (day) => jumpTo(day),
+    () => {
+      const stats = controller.stats;
+      return stats?.earliest && stats.latest ? { earliest: stats.earliest, latest: stats.latest } : null;
+    },
+  );
   const bar = compareView(byId('compare'), {
+    toggleSlot: timeline.side,
     onToggle: (on) => {
       compare.pin(on ? (controller.state.asOf ?? controller.stats?.latest ?? null) : null);
       bar.setOn(on, compare.pinned);

@@ -1,4 +1,4 @@
-// Builds the client into dist/client: the Cytoscape page (index.html, app.js, app.css) and GraphiQL (graphiql.html,
+// Builds the client into dist/client: the Cytoscape page (index.html, app.js, app.css, time.css) and GraphiQL (graphiql.html,
 // graphiql.js, graphiql.css, fonts/). Everything is served from our own origin; nothing is fetched from elsewhere.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,7 @@ writeFileSync(cssFile, css);
 for (const [from, to] of [
   ['index.html', 'index.html'],
   ['app.css', 'app.css'],
+  ['time.css', 'time.css'],
   ['favicon.svg', 'favicon.svg'],
   ['graphiql/graphiql.html', 'graphiql.html'],
   ['graphiql/graphiql-page.css', 'graphiql-page.css'],

@@ -8,6 +8,8 @@ import { clear, h, svg, svgShape } from './dom';
 export const LISTED_CHANGES = 60;
 
 export interface CompareViewOptions {
+  /** Where the toggle goes: it stays while the summary's container is hidden. */
+  readonly toggleSlot: HTMLElement;
   /** Compare mode turned on (pin the current date) or off. */
   readonly onToggle: (on: boolean) => void;
   /** A listed relationship was chosen: its drawn (or ghost) element id. */
@@ -25,8 +27,9 @@ function swatch(color: string): SVGSVGElement {
 }
 
 /**
- * The compare bar: a toggle that pins the slider's date, a summary of what began and ended between the pinned date
- * and the slider's, the colours' key, and the changed relationships with their dates (choose one to read its evidence).
+ * Compare mode: a toggle that pins the slider's date and, shown only while on (in `container`, one line), a summary
+ * of what began and ended between the pinned date and the slider's, the colours' key, and the changed relationships
+ * with their dates in a list that opens over the graph (choose one to read its evidence).
  */
 export function compareView(container: HTMLElement, options: CompareViewOptions): CompareView {
   const toggle = h('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false', title: 'Pin the date on the slider, then move the slider: what began and what ended in between is coloured' }, 'Compare dates');
@@ -41,8 +44,15 @@ export function compareView(container: HTMLElement, options: CompareViewOptions)
   );
   const list = h('ol', { className: 'compare-list', id: 'compare-list' });
   const details = h('details', { className: 'compare-details', hidden: true }, h('summary', {}, 'Changed relationships'), list);
-  container.append(h('div', { className: 'compare-row' }, toggle, summary, key), details);
+  options.toggleSlot.append(toggle);
+  container.append(h('div', { className: 'compare-row' }, summary, key, details));
   toggle.addEventListener('click', () => options.onToggle(toggle.getAttribute('aria-pressed') !== 'true'));
+  // The list opens over the graph: Escape closes it.
+  details.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !details.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  });
 
   const line = (item: ApiRelationshipChange, elementId: string, mark: 'began' | 'ended') => {
     const text = `${item.date ?? 'undated'} · ${mark}: ${options.names(item.relationship.source.id)} ${typeLabel(item.relationship.type)} ${options.names(item.relationship.target.id)}${item.via ? ` (with ${item.via.name})` : ''}`;
@@ -56,6 +66,7 @@ export function compareView(container: HTMLElement, options: CompareViewOptions)
       toggle.setAttribute('aria-pressed', String(on));
       toggle.textContent = on && pinned ? `Comparing with ${pinned}` : 'Compare dates';
       key.hidden = !on;
+      container.hidden = !on;
       if (!on) {
         summary.textContent = '';
         details.hidden = true;
@@ -65,12 +76,15 @@ export function compareView(container: HTMLElement, options: CompareViewOptions)
       clear(list);
       if (!comparison) {
         summary.textContent = hint ?? '';
+        summary.title = summary.textContent;
         details.hidden = true;
         return;
       }
       const { changes, pinned, current } = comparison;
       const [earlier, later] = pinned <= current ? [pinned, current] : [current, pinned];
       summary.textContent = `${earlier} → ${later}: ${changes.began.total} began, ${changes.ended.total} ended, ${changes.appeared.total} appeared, ${changes.disappeared.total} disappeared.`;
+      // Whole on hover where the line is too narrow for it.
+      summary.title = summary.textContent;
       const laterDrawn = current >= pinned;
       const items = [...changes.began.items.map((item) => ({ item, mark: 'began' as const })), ...changes.ended.items.map((item) => ({ item, mark: 'ended' as const }))]
         .sort((a, b) => ((a.item.date ?? '') < (b.item.date ?? '') ? -1 : (a.item.date ?? '') > (b.item.date ?? '') ? 1 : 0))

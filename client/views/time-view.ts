@@ -36,17 +36,19 @@ export function timeView(container: HTMLElement, range: { earliest: string; late
   const back = h('button', { type: 'button', className: 'icon-button', 'aria-label': 'One month earlier', title: 'One month earlier (PageDown)' }, icons.back());
   const play = h('button', { type: 'button', className: 'icon-button', 'aria-label': 'Play through time', title: 'Play through time', 'aria-pressed': 'false' }, icons.play());
   const forward = h('button', { type: 'button', className: 'icon-button', 'aria-label': 'One month later', title: 'One month later (PageUp)' }, icons.forward());
+  // Three columns (time.css), shared with the timeline under it: the controls, the slider over the timeline, the date.
   container.append(
-    h('div', { className: 'time-toggle' }, enabled, h('label', { for: 'time-enabled' }, 'As of a date')),
-    back,
-    play,
-    forward,
+    h('div', { className: 'time-controls' }, h('div', { className: 'time-toggle' }, enabled, h('label', { for: 'time-enabled' }, 'As of a date')), back, play, forward),
     slider,
-    h('label', { for: 'time-input', className: 'visually-hidden' }, 'Date (YYYY, YYYY-MM or YYYY-MM-DD)'),
-    input,
-    error,
-    h('span', { className: 'time-range muted' }, `${range.earliest} – ${range.latest}`),
-    h('span', { id: 'time-help', className: 'visually-hidden' }, help),
+    h(
+      'div',
+      { className: 'time-date' },
+      h('label', { for: 'time-input', className: 'visually-hidden' }, 'Date (YYYY, YYYY-MM or YYYY-MM-DD)'),
+      input,
+      error,
+      h('span', { className: 'time-range muted' }, `${range.earliest} – ${range.latest}`),
+      h('span', { id: 'time-help', className: 'visually-hidden' }, help),
+    ),
   );
 
   /** The date as the analyst gave it (its precision kept), or null for all dates. */

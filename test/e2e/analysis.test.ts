@@ -85,9 +85,16 @@ describeInBrowser('network analysis in the client', () => {
     const { page, errors } = await openPage(session.browser, session.server, '/?asOf=2019-06-01');
     await settled(page);
     const { stats } = await session.server.graphql<{ stats: { earliest: string } }>('{ stats { earliest } }');
+    const graphHeight = () => inPage<number>(page, 'proxygraph.cy.height()');
+    const height = await graphHeight();
+    expect(await page.locator('#compare').isVisible()).toBe(false);
     await page.locator('#compare-button').click();
     await settled(page);
     expect(await page.locator('#compare-button').textContent()).toBe('Comparing with 2019-06-01');
+    // The summary takes the hint's line: the graph keeps its height (and its fitted drawing stays whole).
+    expect(await page.locator('#compare').isVisible()).toBe(true);
+    expect(await page.locator('#graph-hint').isVisible()).toBe(false);
+    expect(await graphHeight()).toBe(height);
     await moveSlider(page, '2021-06-01', stats.earliest);
     const { changesBetween } = await session.server.graphql<{ changesBetween: { began: { total: number; items: { relationship: { id: string } }[] }; ended: { total: number; items: { relationship: { id: string } }[] } } }>(
       '{ changesBetween(from: "2019-06-01", to: "2021-06-01", limit: 300) { began { total items { relationship { id } } } ended { total items { relationship { id } } } } }',
@@ -103,6 +110,9 @@ describeInBrowser('network analysis in the client', () => {
     await screenshot(page, 'analysis-compare-2019-2021');
     // The listed change opens the ended relationship with its evidence.
     await page.locator('.compare-details summary').click();
+    // The list opens over the graph, which keeps its height.
+    expect(await page.locator('#compare-list').isVisible()).toBe(true);
+    expect(await graphHeight()).toBe(height);
     const listed = page.locator('#compare-list button[data-relationship="muhandis-leads-kataib-hezbollah"]');
     // The ghost's end is named, not shown as an id.
     expect(await listed.textContent()).toBe('2020-01-03 · ended: Abu Mahdi al-Muhandis leads Kata\'ib Hezbollah');
@@ -116,6 +126,8 @@ describeInBrowser('network analysis in the client', () => {
     await settled(page);
     expect(await inPage(page, "proxygraph.cy.elements('.compare-began, .compare-ended, .compare-same').length")).toBe(0);
     expect(await inPage(page, "proxygraph.cy.elements().filter((e) => e.id().startsWith('ghost:')).length")).toBe(0);
+    expect(await page.locator('#graph-hint').isVisible()).toBe(true);
+    expect(await graphHeight()).toBe(height);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -148,6 +160,20 @@ describeInBrowser('network analysis in the client', () => {
     expect(await page.locator('#time-input').inputValue()).toBe(stats.latest);
     expect(await page.locator('#analysis-summary').textContent()).toContain(`as of ${stats.latest}`);
     await screenshot(page, 'analysis-timeline');
+
+    // On the slider's scale: the slider's thumb stands over the bar of the year it is in.
+    await page.locator('#time-input').fill('2016-07-01');
+    await page.locator('#time-input').press('Enter');
+    await until(page, "new URL(location.href).searchParams.get('asOf') === '2016-07-01'");
+    await settled(page);
+    const year = await page.locator('#timeline .timeline-bucket[aria-current="date"] .timeline-hit').boundingBox();
+    expect(await page.locator('#timeline .timeline-bucket[aria-current="date"]').getAttribute('data-label')).toBe('2016');
+    const slider = (await page.locator('#time-slider').boundingBox())!;
+    const thumb = await inPage<number>(page, "parseFloat(getComputedStyle(document.querySelector('.time-dock')).getPropertyValue('--thumb'))");
+    const { stats: range } = await session.server.graphql<{ stats: { earliest: string; latest: string } }>('{ stats { earliest latest } }');
+    const share = (dayOf('2016-07-01') - dayOf(range.earliest)) / (dayOf(range.latest) - dayOf(range.earliest));
+    const thumbCentre = slider.x + thumb / 2 + share * (slider.width - thumb);
+    expect(Math.abs(thumbCentre - (year!.x + year!.width / 2))).toBeLessThan(year!.width / 4);
     expect(errors).toEqual([]);
     await page.context().close();
   });
