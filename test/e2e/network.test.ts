@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { ENTITY_KINDS, RELATION_TYPES } from '../../src/model';
 import { describeInBrowser, inPage, launchBrowser, openPage, screenshot, settled, startServer, type Server } from './support/browser';
+import { graphSettled } from './support/graph';
 
 /** Pairs of drawn nodes whose boxes (shape and label) overlap, at the zoom the page opened with. */
 const OVERLAPPING_LABELS = `(() => {
@@ -31,7 +32,8 @@ describeInBrowser('the network page', () => {
 
   test('draws the whole seed network with its legend: no console errors, nothing fetched from outside, no overlapping labels', async () => {
     const { page, errors, outside } = await openPage(browser, server);
-    await settled(page);
+    // Labels are placed (and hidden where they would overlap) just after the page is idle: wait for that too.
+    await graphSettled(page);
     await screenshot(page, 'network');
     expect(await inPage(page, 'proxygraph.cy.nodes().length')).toBe(stats.entities);
     expect(await inPage(page, 'proxygraph.cy.edges().length')).toBe(stats.relationships);
