@@ -42,7 +42,7 @@ export function wordRoot(folded: string): string {
 
 /** The folded tokens a demonym stands for ("iranian" → ["iran"]), or null. */
 export function demonymState(folded: string): string[] | null {
-  const state = DEMONYMS[folded];
+  const state = Object.hasOwn(DEMONYMS, folded) ? DEMONYMS[folded] : undefined;
   return state ? tokenize(state) : null;
 }
 

@@ -1,4 +1,6 @@
-import { mentionOf, read } from './helpers';
+import { searchEntities } from '../../src/queries';
+import { tokenize } from '../../src/queries/normalize-text';
+import { mentionOf, read, SEED_GRAPH } from './helpers';
 
 describe('mentions of known entities', () => {
   test('longest match first: "Kataib Hezbollah" is one mention, not also Hezbollah', () => {
@@ -24,6 +26,14 @@ describe('mentions of known entities', () => {
     const group = mentionOf(reading, 'Kataeb Hizbollah');
     expect(group).toMatchObject({ entity: 'kataib-hezbollah', match: 'VARIANT' });
     expect(mentionOf(reading, 'Qassim Soleimani')?.entity).toBe('qasem-soleimani');
+  });
+
+  test('spellings of one word are one: "Shi\'ite", "Shiite" and "Shia" (the same folding serves search)', () => {
+    expect(tokenize("Shi'ite Shiite Shia Shi'a")).toEqual(['shia', 'shia', 'shia', 'shia']);
+    // The alias says "Iranian-backed Shia militias in Iraq".
+    const reading = read('Rockets came from the Iranian-backed Shiite militias in Iraq.');
+    expect(mentionOf(reading, 'Iranian-backed Shiite militias in Iraq')?.entity).toBe('iran-backed-militias-in-iraq');
+    expect(searchEntities(SEED_GRAPH, 'Iranian-backed Shiite militias in Iraq')[0]?.id).toBe('iran-backed-militias-in-iraq');
   });
 
   test('a namesake is not linked: a partial name is a candidate with a score and reasons', () => {
