@@ -2,13 +2,15 @@ import { ruleFor, type EntityKind, type RelationType } from '../model';
 import { tokenize } from '../queries/normalize-text';
 import type { Cue } from './cue-table';
 import { coordinate, matchCues, type CueMatch, type Item, type Slot } from './cue-matcher';
-import type { Evidence, ProposalEnd } from './ingest-types';
+import type { Evidence, MentionMatch, ProposalEnd } from './ingest-types';
 import type { DateMention } from './report-dates';
 import type { Word } from './sentences';
 
 /** Words that hedge a claim: each proposal of the sentence loses confidence. */
 const HEDGES = new Set(['likely', 'probably', 'possibly', 'reportedly', 'allegedly', 'apparently', 'purportedly', 'suspected', 'believed', 'may', 'might', 'could', 'appears', 'appeared', 'seems', 'seemed', 'reports', 'unconfirmed', 'generally', 'perhaps', 'presumably', 'claimed', 'according']);
 const HEDGE_FACTOR = 0.7;
+/** An end that is a pronoun proxygraph resolved is less certain than one the article names. */
+const PRONOUN_FACTOR = 0.8;
 /** Words that deny what the cue would state: the match is dropped. */
 const NEGATIONS = new Set(['not', 'never', 'no', 'denied', 'denies', 'deny', 'didnt', 'nor', 'without']);
 const EVENT_TYPES = new Set<RelationType>(['PERPETRATED', 'TARGETED', 'ATTACKED', 'KILLED', 'KIDNAPPED', 'THREATENED']);
@@ -18,6 +20,8 @@ export interface SlotMention extends Slot {
   readonly mention: string;
   readonly entity: string | null;
   readonly name: string;
+  readonly match: MentionMatch;
+  readonly reasons: readonly string[];
   /** Set when the mention's kind was unknown and a cue's rule decided it. */
   inferredKind?: EntityKind;
   /** The mention as a proposal's end. */
@@ -36,6 +40,8 @@ export interface Draftee {
   readonly cue: string;
   readonly family: string;
   readonly hedges: readonly string[];
+  /** How ends that were no names were resolved ("they" → …, "the group" → …). */
+  readonly resolutions: readonly string[];
   /** The stated date was near a known event's date but not within it. */
   readonly dateOff: boolean;
 }
@@ -120,7 +126,10 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     if (!target.kind) target.inferredKind = fitting.targetKind;
     const dates = datesFor(fitting.type, context, match, fitting.sourceKind === 'EVENT' || fitting.targetKind === 'EVENT');
     const event = context.events.find((candidate) => candidate.slot === source || candidate.slot === target);
-    proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, dateOff: event?.dateOff ?? false });
+    const resolved = [source, target].filter((end) => end.match === 'PRONOUN' || end.match === 'COREFERENCE');
+    const pronoun = resolved.some((end) => end.match === 'PRONOUN') ? PRONOUN_FACTOR : 1;
+    const resolutions = [...new Set(resolved.map((end) => end.reasons[0]).filter((reason): reason is string => reason !== undefined))];
+    proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * pronoun * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, resolutions, dateOff: event?.dateOff ?? false });
   };
   const members = (slots: readonly SlotMention[], index: number | undefined, cue: Cue) => {
     if (index === undefined) return [];

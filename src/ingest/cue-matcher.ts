@@ -110,7 +110,9 @@ export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): 
       index = slots[slot].last;
     } else {
       const folded = tokenize(word.text).join('');
-      if (folded) items.push({ token: folded, word: index, noun: (word.tags.has('Noun') || word.tags.has('Adjective')) && !word.tags.has('Pronoun') && !word.tags.has('Verb') });
+      // A participle the tagger calls an adjective ("went to Lebanon and threatened Israel") is no title of a name.
+      const noun = (word.tags.has('Noun') || (word.tags.has('Adjective') && !/(ed|ing)$/.test(folded))) && !word.tags.has('Pronoun') && !word.tags.has('Verb');
+      if (folded) items.push({ token: folded, word: index, noun });
     }
     if (last.possessive) items.push({ token: "'s", word: index, noun: false });
     for (const mark of marks(last.after)) items.push({ token: mark, word: index, noun: false });
@@ -162,6 +164,9 @@ export interface Coordination {
   readonly titled: boolean;
 }
 
+/** What may stand between the members of a list: "X, Y and Z", "X or Y", "X and also Y". */
+const CONNECTORS = new Set([',', 'and', 'or', 'also']);
+
 export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<number, Coordination> {
   const groups = new Map<number, Coordination>();
   const sameKind = (a: Slot, b: Slot) => a.kind === b.kind || (['LOCATION', 'STATE'].includes(a.kind ?? '') && ['LOCATION', 'STATE'].includes(b.kind ?? ''));
@@ -183,10 +188,10 @@ export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<
     }
     const previous = items.findIndex((candidate) => candidate.slot === run[run.length - 1]);
     const between = items.slice(previous + 1, index);
-    const connector = between.findIndex((candidate) => !(candidate.token === ',' || candidate.token === 'and' || candidate.token === 'or'));
+    const connector = between.findIndex((candidate) => !CONNECTORS.has(candidate.token));
     const connectors = connector < 0 ? between : between.slice(0, connector);
     const titles = connector < 0 ? [] : between.slice(connector);
-    const fits = connectors.length > 0 && connectors.length <= 2 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
+    const fits = connectors.length > 0 && connectors.length <= 3 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
     if (fits) {
       run.push(item.slot);
       if (titles.length > 0) titled = true;

@@ -48,7 +48,7 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
   const covered = new Set<number>();
   for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
   const seen = new Set<Description>();
-  const scored: { description: Description; score: number; head: number; fit: DateFit }[] = [];
+  const scored: { description: Description; score: number; coverage: number; head: number; fit: DateFit }[] = [];
   for (const root of present) {
     for (const description of index.descriptions.get(root) ?? []) {
       if (seen.has(description) || named.has(description.entity)) continue;
@@ -59,7 +59,7 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
       const coverage = Math.max(...description.names.map((words) => words.filter((word) => near.has(word)).length / words.length));
       const fit = dateFit(description, dates);
       if (fit === 'off' || coverage < CANDIDATE_COVERAGE) continue;
-      scored.push({ description, score: Math.round((coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, head, fit });
+      scored.push({ description, score: Math.round((coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, coverage, head, fit });
     }
   }
   scored.sort((a, b) => b.score - a.score || (a.description.entity < b.description.entity ? -1 : 1));
@@ -70,8 +70,8 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
     used.add(entry.head);
     const rivals = scored.filter((other, position) => position !== rank && other.head === entry.head && entry.score - other.score < 0.1);
     const first = extendLeft(words, entry.head, covered);
-    const why = `${Math.round(entry.score * 100)}% of the words of "${entry.description.name}"${entry.fit === 'within' ? ', at its date' : entry.fit === 'near' ? ', at a date near its own' : ''}`;
-    const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: Math.min(1, option.score), reasons: [`a description: ${Math.round(option.score * 100)}% of the words of "${option.description.name}"`] }));
+    const why = `${Math.round(entry.coverage * 100)}% of the words of "${entry.description.name}"${entry.fit === 'within' ? ', at its date' : entry.fit === 'near' ? ', at a date near its own' : ''}`;
+    const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: Math.min(1, option.score), reasons: [`a description: ${Math.round(option.coverage * 100)}% of the words of "${option.description.name}"`] }));
     const linked = entry.score >= LINK_COVERAGE && rivals.length === 0;
     spans.push({
       first,
@@ -110,6 +110,8 @@ export function newEvents(words: readonly Word[], taken: readonly NameSpan[], da
 /** The noun phrase ending at a head word: "drone attack", "ballistic missiles" (modifiers not already a mention). */
 function extendLeft(words: readonly Word[], head: number, covered: ReadonlySet<number>): number {
   let first = head;
+  // A verb reports the event ("the group kidnapped …"): the words before it are its subject, not its modifiers.
+  if (words[head].tags.has('Verb') && !words[head].tags.has('Noun')) return head;
   while (first > 0 && head - first < 2 && !covered.has(first - 1) && !/[,;:()]/.test(words[first - 1].after) && (words[first - 1].tags.has('Adjective') || (words[first - 1].tags.has('Noun') && !words[first - 1].tags.has('Pronoun')))) first--;
   return first;
 }

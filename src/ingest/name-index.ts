@@ -119,7 +119,8 @@ function describe(entity: EntityRecord, window: Window): Description | null {
     const content = [...new Set(nameKeys(name).filter((key) => !STOP_WORDS.has(key) && !/^\d+$/.test(key) && key.length > 1).map(wordRoot))];
     if (content.length >= 2) perName.push(content);
     for (const word of content) words.add(word);
-    for (const word of name.split(/[\s-]+/)) {
+    // A name in sentence case opens with a capital its head may carry ("Kidnapping of …").
+    for (const word of name.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase()).split(/[\s-]+/)) {
       if (!/^[a-z]{3,}$/.test(word) || STOP_WORDS.has(word)) continue;
       const root = wordRoot(word);
       // An event is recognised by what happened (attack, killing, explosion); a place by the noun it is (base, hangar).

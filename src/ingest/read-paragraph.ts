@@ -6,7 +6,8 @@ import type { Evidence, Mention, MentionCandidate, MentionMatch, NameFlag, Propo
 import { matchDescriptions, newEvents } from './match-descriptions';
 import type { NameIndex } from './name-index';
 import { locatorOf } from './paragraphs';
-import { readDates } from './report-dates';
+import { readDates, type DateMention } from './report-dates';
+import { resolvePronouns, subjectOf, type SentenceSubjects } from './pronouns';
 import { scanNames, type NameSpan } from './scan-names';
 import { readSentences, type Sentence } from './sentences';
 import { findUnknownNames } from './unknown-names';
@@ -93,30 +94,52 @@ function quoteOf(paragraph: string, sentence: Sentence): string {
   return quote.length <= MAX_QUOTE ? quote : quote.slice(0, MAX_QUOTE);
 }
 
+/** One sentence's mentions before pronouns are resolved, and the dates it is read with. */
+interface SentenceSpans extends SentenceSubjects {
+  readonly sentence: Sentence;
+  readonly number: number;
+  readonly descriptions: readonly NameSpan[];
+  readonly stated: readonly DateMention[];
+  readonly context: string | null;
+}
+
+/** The mentions of one sentence: known names, unknown names, described and new events, definite descriptions. */
+function findSpans(input: ParagraphInput, sentence: Sentence, number: number, dates: readonly DateMention[]): SentenceSpans {
+  const { paragraph, index, named } = input;
+  const { words } = sentence;
+  const known = scanNames(words, index);
+  const unknown = findUnknownNames(paragraph, words, known, index);
+  const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
+  const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
+  const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
+  // An event noun only loosely like known events is a new event, with those as its candidates.
+  const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
+  const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
+    const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
+    return loose ? { ...span, candidates: loose.candidates } : span;
+  });
+  for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
+  const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, number, index);
+  const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
+  for (const span of spans) if (span.entity && span.kind) named.push({ entity: span.entity, kind: span.kind, sentence: number });
+  return { sentence, number, words, spans, subject: subjectOf(words, spans).span, descriptions, stated, context };
+}
+
 /** Reads one paragraph: its dates, its mentions sentence by sentence, and what its sentences state. */
 export function readParagraph(input: ParagraphInput): ParagraphReading {
-  const { paragraph, number, index, named } = input;
+  const { paragraph, number, index } = input;
   const dates = readDates(paragraph, input.published);
   const sentences = readSentences(paragraph);
+  const found: SentenceSpans[] = sentences.map((sentence, position) => findSpans(input, sentence, input.sentenceOffset + position, dates));
   const mentions: MentionBuilder[] = [];
   const proposals: Draftee[] = [];
-  for (const [position, sentence] of sentences.entries()) {
-    const sentenceNumber = input.sentenceOffset + position;
-    const { words } = sentence;
-    const known = scanNames(words, index);
-    const unknown = findUnknownNames(paragraph, words, known, index);
-    const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
-    const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
-    const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
-    // An event noun only loosely like known events is a new event, with those as its candidates.
-    const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
-    const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
-      const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
-      return loose ? { ...span, candidates: loose.candidates } : span;
-    });
-    for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
-    const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, sentenceNumber, index);
-    const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
+  for (const [position, read] of found.entries()) {
+    // Pronouns last: they need the subjects of the paragraph's sentences (earlier ones with their pronouns resolved).
+    const pronouns = resolvePronouns(found, position, index);
+    const spans: NameSpan[] = [...read.spans, ...pronouns].sort((a, b) => a.first - b.first);
+    found[position] = { ...read, spans, subject: subjectOf(read.words, spans).span };
+    const { sentence, words, descriptions, stated, context } = read;
+    const sentenceNumber = read.number;
     const builders = spans.map((span) => {
       const start = words[span.first].start;
       const end = words[span.last].end;
@@ -127,11 +150,10 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
       return new MentionBuilder(`m${input.mentionOffset + mentions.length + spans.indexOf(span) + 1}`, number, sentenceNumber, span.first, span.last, start, end, text, span.entity, span.kind, span.match, span.candidates, span.flags, reasons, fresh, entityName);
     });
     mentions.push(...builders);
-    for (const builder of builders) if (builder.entity && builder.kind) named.push({ entity: builder.entity, kind: builder.kind, sentence: sentenceNumber });
     if (words.length > MAX_SENTENCE_WORDS) continue;
     // A described event is found by its words ("attacked", "the killing"): they stay words for the cues to read.
     // Unlinked descriptions (no entity, nothing to create) would only hide their words from the cues.
-    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span as (typeof descriptions)[number]));
+    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span));
     const slots = builders.filter((_builder, position_) => !describedEvent(spans[position_]));
     const eventSlots = builders
       .map((builder, position_) => ({ slot: builder as SlotMention, dateOff: 'dateOff' in spans[position_] ? Boolean((spans[position_] as { dateOff?: boolean }).dateOff) : false }))

@@ -100,3 +100,35 @@ describe('hostile names', () => {
     expect(reordered.flags).toContain('BIDI_CONTROL');
   });
 });
+
+describe('plural pronouns, resolved conservatively (beyond the issue\'s pronoun-free rule; see pronouns.ts)', () => {
+  const pronouns = (text: string) => read(text).mentions.filter((mention) => mention.match === 'PRONOUN');
+
+  test('"they" after a plural actor that is the subject of the previous sentence: linked, with the rule named', () => {
+    const reading = read('Iraqi militias fired rockets at a convoy. They also threatened Israel.');
+    const [they] = reading.mentions.filter((mention) => mention.match === 'PRONOUN');
+    expect(they).toMatchObject({ text: 'They', entity: 'iran-backed-militias-in-iraq' });
+    expect(they.reasons[0]).toMatch(/"They" → Iran-backed militias in Iraq: the subject of the previous sentence \("Iraqi militias"\)/);
+  });
+
+  test('a proposal resting on a pronoun says so and is less confident than the same fact named', () => {
+    const viaPronoun = read('Iraqi militias fired rockets at a convoy. They also threatened Israel.').proposals.find((proposal) => proposal.type === 'THREATENED')!;
+    const named = read('Iraqi militias also threatened Israel.').proposals.find((proposal) => proposal.type === 'THREATENED')!;
+    expect(viaPronoun.source.entity).toBe('iran-backed-militias-in-iraq');
+    expect(viaPronoun.resolutions).toEqual([expect.stringMatching(/^"They" → Iran-backed militias in Iraq/)]);
+    expect(named.resolutions).toEqual([]);
+    expect(viaPronoun.confidence).toBeLessThan(named.confidence);
+  });
+
+  test('a run of sentences opening with "they" follows the subject from sentence to sentence', () => {
+    const reading = read('The Iraqi-based militias grew. They fired rockets at Tower 22. Later they threatened Israel.');
+    expect(reading.mentions.filter((mention) => mention.match === 'PRONOUN').map((mention) => mention.entity)).toEqual(['iran-backed-militias-in-iraq', 'iran-backed-militias-in-iraq']);
+  });
+
+  test('left alone: a singular subject, another paragraph, a subject that is no name, two plural actors', () => {
+    expect(pronouns('Kataib Hezbollah fired rockets. They also threatened Israel.')).toEqual([]);
+    expect(pronouns('Iraqi militias fired rockets.\n\nThey also threatened Israel.')).toEqual([]);
+    expect(pronouns('Iraqi militias fired rockets. The Iraqi authorities said they saw nothing.')).toEqual([]);
+    expect(pronouns('They fired first. Iraqi militias spoke. US forces replied.')).toEqual([]);
+  });
+});
