@@ -169,7 +169,7 @@ const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'from', 'to', 'near', 'by'
 const AGENT_FAMILIES = new Set(['attack', 'killing', 'kidnapping', 'threat', 'opposition', 'control']);
 
 function objectOfPreposition(items: readonly Item[], match: CueMatch): boolean {
-  if (!match.cue.pattern.startsWith('{') || !AGENT_FAMILIES.has(match.cue.family) || match.cue.nominal) return false;
+  if (!match.cue.pattern.startsWith('{') || !(AGENT_FAMILIES.has(match.cue.family) || match.cue.subject) || match.cue.nominal) return false;
   const before = items[match.first - 1];
   return before !== undefined && PREPOSITIONS.has(before.token);
 }

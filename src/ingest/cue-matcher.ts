@@ -45,9 +45,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Words of the event a sentence reports carry this mark: `EV` matches them, and a written word matches with or without it. */
+export const EVENT_MARK = '!';
+
 function alternative(word: string): string {
-  if (word.startsWith('~')) return `${escape(word.slice(1))}(?:s|es|ed|d|ing)?`;
-  return word.split('_').map(escape).join(' ');
+  if (word.startsWith('~')) return `${EVENT_MARK}?${escape(word.slice(1))}(?:s|es|ed|d|ing)?`;
+  return word
+    .split('_')
+    .map((part) => `${EVENT_MARK}?${escape(part)}`)
+    .join(' ');
 }
 
 /** Compiles a pattern of the cue table into a regular expression over an encoded sentence. */
@@ -72,7 +78,17 @@ export function compilePattern(pattern: string): RegExp {
       parts.push(gap[1] ? `(?: [^ ]+){0,${gap[2] ?? 3}}` : `(?: [^@ ][^ ]*){0,${gap[2] ?? 3}}`);
       continue;
     }
-    if (token === '(,_…*8_,)?') parts.push('(?: ,(?: [^ ]+){1,8} ,)?');
+    const event = /^EV(?:\(([^()]+)\))?$/.exec(token);
+    if (event) {
+      // An event is told in one or more words ("drone attack"): EV(list) ends with a word of the list.
+      const last = event[1] ? `(?:${event[1].split('|').map((word) => (word.startsWith('~') ? `[^ ]*${escape(word.slice(1))}` : escape(word))).join('|')})` : '[^ ]+';
+      parts.push(`(?: ${EVENT_MARK}[^ ]+)*? ${EVENT_MARK}${last}`);
+      continue;
+    }
+    if (token === '[') parts.push('(?:');
+    else if (token === ']') parts.push(')');
+    else if (token === ']?') parts.push(')?');
+    else if (token === '(,_…*8_,)?') parts.push('(?: ,(?: [^ ]+){1,8} ,)?');
     else if (token === '_') parts.push('(?: [^@ ][^ ]*)');
     else if (token === '^') parts.push('^');
     else if (token === '$') parts.push('$');
@@ -95,7 +111,7 @@ function marks(text: string): string[] {
 }
 
 /** A sentence as the matcher reads it: folded words, punctuation, and one slot per mention. */
-export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): Item[] {
+export function encodeSentence(words: readonly Word[], slots: readonly Slot[], eventWords: ReadonlySet<number> = new Set()): Item[] {
   const items: Item[] = [];
   const startsAt = new Map(slots.map((slot, index) => [slot.first, index]));
   for (let index = 0; index < words.length; index++) {
@@ -112,7 +128,7 @@ export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): 
       const folded = tokenize(word.text).join('');
       // A participle the tagger calls an adjective ("went to Lebanon and threatened Israel") is no title of a name.
       const noun = (word.tags.has('Noun') || (word.tags.has('Adjective') && !/(ed|ing)$/.test(folded))) && !word.tags.has('Pronoun') && !word.tags.has('Verb');
-      if (folded) items.push({ token: folded, word: index, noun });
+      if (folded) items.push({ token: eventWords.has(index) ? `${EVENT_MARK}${folded}` : folded, word: index, noun });
     }
     if (last.possessive) items.push({ token: "'s", word: index, noun: false });
     for (const mark of marks(last.after)) items.push({ token: mark, word: index, noun: false });

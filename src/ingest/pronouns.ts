@@ -15,8 +15,9 @@ import type { Word } from './sentences';
  * Anything else stays unresolved. Every resolved pronoun says which rule linked it, and the proposals that use it say
  * so and lose confidence (see build-proposals.ts).
  */
-// "their" is left out: a possessive qualifies a noun ("their rhetoric against Israel") and is no actor of its own.
-export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'themselves']);
+// "their" is left out: a possessive qualifies a noun ("their rhetoric against Israel") and is no actor of its own;
+// "themselves" always is its clause's subject, which says it already.
+export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them']);
 
 /** Words that open an introductory clause or phrase before the subject: "After Hamas attacked, the militias …". */
 const OPENERS = new Set(['after', 'before', 'when', 'while', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'until', 'whereas', 'in', 'on', 'at', 'for', 'during', 'within', 'by', 'with', 'from', 'over', 'under', 'despite', 'following', 'amid', 'nevertheless', 'however', 'meanwhile', 'later', 'then', 'still', 'yet', 'instead', 'therefore', 'moreover', 'also']);
@@ -130,7 +131,8 @@ export function resolvePronouns(sentences: readonly SentenceSubjects[], position
     } else if (pluralSubjects.size === 1) {
       found = { antecedent: [...pluralSubjects.values()][0], why: "the paragraph's only plural actor that is the subject of a sentence" };
     }
-    if (!found) continue;
+    // "They killed US soldiers": a pronoun is not the other actors of its own sentence.
+    if (!found || (!found.why.includes('same sentence') && spans.some((span) => span.entity === found!.antecedent.entity && span.match !== 'PRONOUN'))) continue;
     const { antecedent, why } = found;
     resolved.push({ first: at, last: at, entity: antecedent.entity, kind: antecedent.kind, match: 'PRONOUN', candidates: [], flags: [], reasons: [`"${word.text}" → ${antecedent.name}: ${why} ("${antecedent.text}"); a pronoun resolved by proxygraph, to check`] });
   }

@@ -163,7 +163,7 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
       .filter((slot) => slot.last > slot.first && slot.match !== 'DESCRIPTION' && slot.match !== 'COREFERENCE')
       .map((self) => {
         const inner = words.slice(self.first, self.last + 1);
-        const innerSpans = scanNames(inner, index, { inside: true }).filter((span) => span.entity !== self.entity);
+        const innerSpans = scanNames(inner, index, { inside: true, exclude: self.entity }).filter((span) => span.entity !== self.entity);
         const innerSlots = innerSpans.map((span) => {
           const start = inner[span.first].start;
           const end = inner[span.last].end;
@@ -171,7 +171,8 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
         });
         return { items: encodeSentence(inner, innerSlots), self, slots: innerSlots };
       });
-    const items = encodeSentence(words, slots);
+    const eventWords = new Set(eventSlots.filter((event) => !slots.includes(event.slot as MentionBuilder)).flatMap((event) => Array.from({ length: event.slot.last - event.slot.first + 1 }, (_, offset) => event.slot.first + offset)));
+    const items = encodeSentence(words, slots, eventWords);
     proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
   }
   return { number, mentions, proposals, sentences: sentences.length };

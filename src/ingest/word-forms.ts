@@ -1,5 +1,5 @@
 import { tokenize } from '../queries/normalize-text';
-import { DEMONYMS, NAME_ARTICLES } from './name-tables';
+import { DEMONYMS, NAME_ARTICLES, NAME_SYNONYMS } from './name-tables';
 
 /**
  * Words of one family, so that "attacked", "attacks" and "attack" compare equal when a description is matched.
@@ -56,7 +56,15 @@ export function nameKeys(name: string): string[] {
   for (const [index, token] of tokens.entries()) {
     if (index === 0 && token === 'the' && tokens.length > 1) continue;
     if (NAME_ARTICLES.has(token) && tokens.length > 1) continue;
-    keys.push(...(demonymState(token) ?? [token]));
+    const phrase = NAME_SYNONYMS.get(`${token} ${tokens[index + 1]}`);
+    if (phrase) continue;
+    const synonym = NAME_SYNONYMS.get(`${tokens[index - 1]} ${token}`) ?? NAME_SYNONYMS.get(token);
+    keys.push(...(synonym ? [synonym] : demonymState(token) ?? [token]));
   }
   return keys;
+}
+
+/** The key a name word is matched with: its synonym ("troops" → "forces"), else itself; `next` completes a phrase. */
+export function synonymKey(token: string, previous: string | undefined): string {
+  return NAME_SYNONYMS.get(`${previous} ${token}`) ?? NAME_SYNONYMS.get(token) ?? token;
 }
