@@ -56,6 +56,8 @@ export interface SentenceContext {
   /** The date stated last before this sentence in the paragraph: the time the story is at. */
   readonly contextDate: string | null;
   readonly evidence: Evidence;
+  /** The places a mention's own name puts it in ("US forces in Iraq and Syria"), by mention id. */
+  readonly placesOf?: ReadonlyMap<string, readonly SlotMention[]>;
 }
 
 function kindFits(kind: EntityKind | null, allowed: readonly EntityKind[]): EntityKind | null {
@@ -140,6 +142,7 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     if (negated(context.items, match) || objectOfPreposition(context.items, match) || titleModifier(context.items, match)) continue;
     const { cue } = match;
     const types = typeof cue.type === 'string' ? [cue.type] : cue.type;
+    if (qualifiedPlace(context.items, match, types)) continue;
     const eventOf = () => nearestEvent(context, match);
     const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue);
     const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue);
@@ -188,6 +191,20 @@ function titleModifier(items: readonly Item[], match: CueMatch): boolean {
   return false;
 }
 
+/** A name right before a noun qualifies it ("the US facility"): it is no place where something is. */
+function qualifiesNoun(items: readonly Item[], position: number): boolean {
+  const next = items[position + 1];
+  return next !== undefined && next.slot === undefined && next.noun;
+}
+
+/** A place slot after "in", "at" or "near" that only qualifies the next noun ("at the US facility"): no place. */
+function qualifiedPlace(items: readonly Item[], match: CueMatch, types: readonly RelationType[]): boolean {
+  if (!types.includes('LOCATED_AT')) return false;
+  const slot = match.bound.get(match.cue.target);
+  const position = items.findIndex((item) => item.slot === slot);
+  return slot !== undefined && position > 0 && ['in', 'at', 'near'].includes(items[position - 1].token) && qualifiesNoun(items, position);
+}
+
 /** Of two matches of one family from the same first item, the longer is the more specific reading. */
 function preferSpecific(matches: readonly CueMatch[]): CueMatch[] {
   return matches.filter((match) => !matches.some((other) => other !== match && other.cue.family === match.cue.family && other.first === match.first && other.last > match.last && other.bound.get(other.cue.source) === match.bound.get(match.cue.source)));
@@ -214,10 +231,17 @@ function addEventFrame(context: SentenceContext, cue: Cue, match: CueMatch, acto
   // Places of the same clause: inside the match, or just after it with no comma between.
   const clauseEnd = context.items.findIndex((item, position) => position > match.last && (item.token === ',' || item.token === ';'));
   const lastItem = Math.min(clauseEnd < 0 ? context.items.length - 1 : clauseEnd, match.last + 5);
+  let previousPlace = -1;
   for (const [position, item] of context.items.entries()) {
     if (item.slot === undefined || position < match.first || position > lastItem) continue;
     const place = context.slots[item.slot];
-    if (place === actor || place === victim || (place.kind !== 'LOCATION' && place.kind !== 'STATE')) continue;
+    if (place.kind !== 'LOCATION' && place.kind !== 'STATE') continue;
+    // "at Asad base in Iraq": the event is at the first place, which is in the second.
+    const within = previousPlace === position - 2 && context.items[position - 1]?.token === 'in';
+    previousPlace = position;
+    if (place === actor || place === victim || within || qualifiesNoun(context.items, position)) continue;
     if (['in', 'at', 'near'].includes(context.items[position - 1]?.token ?? '')) add(cue, match, event, place, confidence, ['LOCATED_AT']);
   }
+  // "attacks on US forces in Iraq and Syria": the places the victim's own name holds.
+  for (const place of context.placesOf?.get(victim.mention) ?? []) add(cue, match, event, place, confidence, ['LOCATED_AT']);
 }

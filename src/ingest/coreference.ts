@@ -72,7 +72,12 @@ export function resolveDefinites(words: readonly Word[], taken: readonly NameSpa
       }
     }
     if (!entity) continue;
-    spans.push({ first: opening === position - 1 ? opening : position, last: position, entity, kind, match: 'COREFERENCE', candidates: [], flags: [], reasons: [why] });
+    // "the militias in Iraq" for "Iran-backed militias in Iraq": the place its name holds is part of the description.
+    let last = position;
+    const place = taken.find((span) => span.first === position + 2 && span.entity !== null);
+    const nameTokens = tokenize(index.entities.get(entity)?.name ?? '');
+    if (place && tokenize(words[position + 1].text)[0] === 'in' && !/[,;:]/.test(words[position].after) && tokenize(index.entities.get(place.entity!)?.name ?? '-').every((token) => nameTokens.includes(token))) last = place.last;
+    spans.push({ first: opening === position - 1 ? opening : position, last, entity, kind, match: 'COREFERENCE', candidates: [], flags: [], reasons: [why] });
   }
   return spans;
 }

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../model';
+import { tokenize } from '../queries/normalize-text';
 import { proposeForSentence, type Draftee, type SlotMention } from './build-proposals';
 import { resolveDefinites, type Named } from './coreference';
 import { encodeSentence } from './cue-matcher';
@@ -94,6 +95,9 @@ function quoteOf(paragraph: string, sentence: Sentence): string {
   return quote.length <= MAX_QUOTE ? quote : quote.slice(0, MAX_QUOTE);
 }
 
+/** Words opening a sentence that leave the time the paragraph was at: its last date no longer dates the sentence. */
+const MOVING_ON = new Set(['later', 'afterwards', 'afterward', 'subsequently', 'eventually', 'since', 'today', 'now', 'currently']);
+
 /** One sentence's mentions before pronouns are resolved, and the dates it is read with. */
 interface SentenceSpans extends SentenceSubjects {
   readonly sentence: Sentence;
@@ -110,7 +114,9 @@ function findSpans(input: ParagraphInput, sentence: Sentence, number: number, da
   const known = scanNames(words, index);
   const unknown = findUnknownNames(paragraph, words, known, index);
   const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
-  const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
+  // "Later, …" moves the story on: the date stated before is no longer the time it is at.
+  const movedOn = stated.length === 0 && MOVING_ON.has(tokenize(words[0]?.text ?? '')[0] ?? '');
+  const context = movedOn ? null : [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
   const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
   // An event noun only loosely like known events is a new event, with those as its candidates.
   const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
@@ -120,7 +126,9 @@ function findSpans(input: ParagraphInput, sentence: Sentence, number: number, da
   });
   for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
   const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, number, index);
-  const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
+  // A definite description may hold a name ("the militias in Iraq"): that name is part of it, no mention of its own.
+  const inside = (span: NameSpan) => definites.some((definite) => definite !== span && definite.first <= span.first && definite.last >= span.last);
+  const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].filter((span) => !inside(span)).sort((a, b) => a.first - b.first);
   for (const span of spans) if (span.entity && span.kind) named.push({ entity: span.entity, kind: span.kind, sentence: number });
   return { sentence, number, words, spans, subject: subjectOf(words, spans).span, descriptions, stated, context };
 }
@@ -171,9 +179,10 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
         });
         return { items: encodeSentence(inner, innerSlots), self, slots: innerSlots };
       });
+    const placesOf = new Map(withinNames.map((name) => [name.self.mention, name.slots.filter((slot, at) => (slot.kind === 'LOCATION' || slot.kind === 'STATE') && name.items.some((item, position) => item.slot === at && ['in', 'and'].includes(name.items[position - 1]?.token ?? '')))] as const));
     const eventWords = new Set(eventSlots.filter((event) => !slots.includes(event.slot as MentionBuilder)).flatMap((event) => Array.from({ length: event.slot.last - event.slot.first + 1 }, (_, offset) => event.slot.first + offset)));
     const items = encodeSentence(words, slots, eventWords);
-    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
+    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence, placesOf }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
   }
   return { number, mentions, proposals, sentences: sentences.length };
 }

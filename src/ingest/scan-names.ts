@@ -90,7 +90,7 @@ function walk(pieces: readonly Piece[], start: number, root: NameIndex['exact'],
     if (position > start && !piece.joined) break;
     const next = node.next.get(piece[field]);
     if (!next) {
-      if (piece.article || (piece.qualifier && position > start)) continue;
+      if (piece.article || piece.qualifier) continue;
       break;
     }
     node = next;

@@ -6,7 +6,7 @@ import { DEMONYMS, NAME_ARTICLES, NAME_SYNONYMS } from './name-tables';
  * Data: extend it here.
  */
 const WORD_FAMILIES: Readonly<Record<string, readonly string[]>> = {
-  attack: ['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaulted', 'raid', 'raided', 'targeted', 'targeting', 'hit', 'struck'],
+  attack: ['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaulted', 'raid', 'raided', 'target', 'targets', 'targeted', 'targeting', 'hit', 'struck'],
   strike: ['strike', 'strikes', 'airstrike', 'airstrikes', 'struck', 'bombed', 'bombing', 'bombings'],
   kill: ['kill', 'kills', 'killed', 'killing', 'killings', 'assassination', 'assassinated', 'assassinate'],
   explosion: ['explosion', 'explosions', 'blast', 'blasts', 'exploded', 'explosive'],
@@ -26,6 +26,22 @@ const WORD_FAMILIES: Readonly<Record<string, readonly string[]>> = {
 
 /** Roots of the words that report something happening: the heads by which events are recognised. */
 export const EVENT_ROOTS: ReadonlySet<string> = new Set(['attack', 'strike', 'kill', 'explosion', 'kidnap', 'invasion', 'launch', 'transfer', 'fatwa', 'war', 'operation', 'massacre', 'siege', 'battle', 'uprising', 'clash', 'shelling', 'ambush']);
+
+/**
+ * Heads that tell one kind of event: an attack is also reported as a strike or as missiles fired ("launch"), so a
+ * sentence with any of them may describe an event named as an attack or a strike (not the other way: an event named
+ * for a launch is that narrower thing). Only the head is shared; the other words of the
+ * event's name must still be there.
+ */
+const HEAD_KIN: Readonly<Record<string, readonly string[]>> = {
+  attack: ['strike', 'launch'],
+  strike: ['attack', 'launch'],
+};
+
+/** The heads by which a described entity is recognised, with their kin. */
+export function headsOf(description: { readonly heads: ReadonlySet<string> }): ReadonlySet<string> {
+  return new Set([...description.heads].flatMap((head) => [head, ...(Object.hasOwn(HEAD_KIN, head) ? HEAD_KIN[head] : [])]));
+}
 
 const FAMILY_OF = new Map<string, string>(Object.entries(WORD_FAMILIES).flatMap(([root, words]) => words.map((word) => [word, root] as [string, string])));
 
