@@ -20,7 +20,12 @@ export interface DescriptionSpan extends NameSpan {
 }
 
 function rootsOf(word: Word): string[] {
-  return tokenize(word.text).flatMap((token) => demonymState(token) ?? [token]).map(wordRoot);
+  return textRoots(word.text);
+}
+
+/** The roots a text is matched with ("Iran-backed militias" → iran, back, militia). */
+export function textRoots(text: string): string[] {
+  return tokenize(text).flatMap((token) => demonymState(token) ?? [token]).map(wordRoot);
 }
 
 type DateFit = 'within' | 'near' | 'off' | 'none';
@@ -75,7 +80,8 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
     if (used.has(entry.head) || placed.has(entry.description)) continue;
     used.add(entry.head);
     placed.add(entry.description);
-    const rivals = scored.filter((other) => other.description !== entry.description && other.head === entry.head && !placed.has(other.description) && entry.score - other.score < 0.1);
+    // A rival fits as well: as many of its words, and as well dated (one that only gains by its date is no rival).
+    const rivals = scored.filter((other) => other.description !== entry.description && other.head === entry.head && !placed.has(other.description) && entry.score - other.score < 0.1 && entry.coverage - other.coverage < 0.1);
     const first = extendLeft(words, entry.head, covered);
     const why = `${Math.round(entry.coverage * 100)}% of the words of "${entry.description.name}"${entry.fit === 'within' ? ', at its date' : entry.fit === 'near' ? ', at a date near its own' : ''}`;
     const candidates: MentionCandidate[] = [entry, ...rivals].map((option) => ({ entity: option.description.entity, score: Math.min(1, option.score), reasons: [`a description: ${Math.round(option.coverage * 100)}% of the words of "${option.description.name}"`] }));

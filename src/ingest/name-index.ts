@@ -131,8 +131,14 @@ function describe(entity: EntityRecord, window: Window): Description | null {
   return { entity: entity.id, kind: entity.kind, name: entity.name, words, names: perName, heads, window: entity.kind === 'EVENT' ? eventDays(entity) : window };
 }
 
+/**
+ * The days an event covers: its start to its end. An event named in the plural ("Militia attacks on US forces …",
+ * "Strikes in Iraq …") is a series: without an end it goes on from its start.
+ */
 function eventDays(entity: EntityRecord): Window {
-  return entity.start ? { lo: toInterval(entity.start).lo, hi: toInterval(entity.end ?? entity.start).hi } : { lo: -Infinity, hi: Infinity };
+  if (!entity.start) return { lo: -Infinity, hi: Infinity };
+  const series = !entity.end && /\b[a-z]+s\b/.test(entity.name) && entity.name.split(/[\s-]+/).some((word) => /^[a-z]+s$/i.test(word) && EVENT_ROOTS.has(wordRoot(word.toLowerCase())));
+  return { lo: toInterval(entity.start).lo, hi: series ? Infinity : toInterval(entity.end ?? entity.start).hi };
 }
 
 const indexes = new WeakMap<KnowledgeGraph, NameIndex>();

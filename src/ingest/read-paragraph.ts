@@ -4,7 +4,7 @@ import { proposeForSentence, type Draftee, type SlotMention } from './build-prop
 import { resolveDefinites, type Named } from './coreference';
 import { encodeSentence } from './cue-matcher';
 import type { Evidence, Mention, MentionCandidate, MentionMatch, NameFlag, ProposalEnd } from './ingest-types';
-import { matchDescriptions, newEvents } from './match-descriptions';
+import { matchDescriptions, newEvents, textRoots } from './match-descriptions';
 import type { NameIndex } from './name-index';
 import { locatorOf } from './paragraphs';
 import { readDates, type DateMention } from './report-dates';
@@ -108,7 +108,7 @@ interface SentenceSpans extends SentenceSubjects {
 }
 
 /** The mentions of one sentence: known names, unknown names, described and new events, definite descriptions. */
-function findSpans(input: ParagraphInput, sentence: Sentence, number: number, dates: readonly DateMention[]): SentenceSpans {
+function findSpans(input: ParagraphInput, sentence: Sentence, number: number, dates: readonly DateMention[], referred: readonly string[] = []): SentenceSpans {
   const { paragraph, index, named } = input;
   const { words } = sentence;
   const known = scanNames(words, index);
@@ -117,7 +117,7 @@ function findSpans(input: ParagraphInput, sentence: Sentence, number: number, da
   // "Later, …" moves the story on: the date stated before is no longer the time it is at.
   const movedOn = stated.length === 0 && MOVING_ON.has(tokenize(words[0]?.text ?? '')[0] ?? '');
   const context = movedOn ? null : [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
-  const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
+  const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index, referred);
   // An event noun only loosely like known events is a new event, with those as its candidates.
   const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
   const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
@@ -129,7 +129,7 @@ function findSpans(input: ParagraphInput, sentence: Sentence, number: number, da
   // A definite description may hold a name ("the militias in Iraq"): that name is part of it, no mention of its own.
   const inside = (span: NameSpan) => definites.some((definite) => definite !== span && definite.first <= span.first && definite.last >= span.last);
   const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].filter((span) => !inside(span)).sort((a, b) => a.first - b.first);
-  for (const span of spans) if (span.entity && span.kind) named.push({ entity: span.entity, kind: span.kind, sentence: number });
+  if (referred.length === 0) for (const span of spans) if (span.entity && span.kind) named.push({ entity: span.entity, kind: span.kind, sentence: number });
   return { sentence, number, words, spans, subject: subjectOf(words, spans).span, descriptions, stated, context };
 }
 
@@ -144,9 +144,13 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
   for (const [position, read] of found.entries()) {
     // Pronouns last: they need the subjects of the paragraph's sentences (earlier ones with their pronouns resolved).
     const pronouns = resolvePronouns(found, position, index);
-    const spans: NameSpan[] = [...read.spans, ...pronouns].sort((a, b) => a.first - b.first);
-    found[position] = { ...read, spans, subject: subjectOf(read.words, spans).span };
-    const { sentence, words, descriptions, stated, context } = read;
+    // What "they" stands for counts among the sentence's words when events are recognised ("they targeted Eilat"
+    // holds the militias of "Iraqi militia drone attacks on Israel").
+    const referred = [...new Set(pronouns.map((span) => span.entity!))].flatMap((entity) => textRoots(index.entities.get(entity)?.name ?? ''));
+    const reread = referred.length > 0 ? findSpans(input, read.sentence, read.number, dates, referred) : read;
+    const spans: NameSpan[] = [...reread.spans.filter((span) => !pronouns.some((pronoun) => span.first <= pronoun.last && span.last >= pronoun.first)), ...pronouns].sort((a, b) => a.first - b.first);
+    found[position] = { ...reread, spans, subject: subjectOf(read.words, spans).span };
+    const { sentence, words, descriptions, stated, context } = reread;
     const sentenceNumber = read.number;
     const builders = spans.map((span) => {
       const start = words[span.first].start;

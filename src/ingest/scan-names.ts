@@ -176,7 +176,11 @@ function spanOf(words: readonly Word[], first: number, last: number, names: read
     return { first, last, entity: null, kind: null, match: 'NONE', candidates: candidates(0.5, `"${name.name}" names ${entities.length} entities`), flags: [], reasons: ['not linked: the name is shared by several entities'] };
   }
   const single = last === first && name.keys.length === 1 && !demonym;
-  if (single && !inside && (isNameWord(words[first - 1], words[first - 1]?.after) || isNameWord(words[last + 1], words[last].after))) return null;
+  // A capitalised name word right beside it makes it part of a longer name, unless a possessive or a bracket parts
+  // them ("Iran's Quds Force", "Popular Mobilization Forces (PMF)").
+  const before = words[first - 1];
+  const after = words[last + 1];
+  if (single && !inside && ((before && !before.possessive && isNameWord(before, before.after + words[first].before)) || (after && !words[last].possessive && isNameWord(after, words[last].after + after.before)))) return null;
   const match: MentionMatch = demonym ? 'DEMONYM' : variant ? 'VARIANT' : 'NAME';
   const why = demonym ? `an adjective of "${name.name}"` : variant ? `a spelling variant of ${name.isAlias ? 'the alias' : 'the name'} "${name.name}"` : `${name.isAlias ? 'the alias' : 'the name'} "${name.name}"`;
   return { first, last, entity: entities[0], kind: name.kind, match, candidates: [], flags: [], reasons: [why] };
