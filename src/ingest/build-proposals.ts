@@ -133,10 +133,12 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     const resolutions = [...new Set(resolved.map((end) => end.reasons[0]).filter((reason): reason is string => reason !== undefined))];
     proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * pronoun * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, resolutions, dateOff: event?.dateOff ?? false });
   };
-  const members = (slots: readonly SlotMention[], index: number | undefined, cue: Cue) => {
+  const members = (slots: readonly SlotMention[], index: number | undefined, cue: Cue, match_: CueMatch) => {
     if (index === undefined) return [];
     const group = groups.get(index);
-    return (!group || (group.titled && (cue.family === 'title' || cue.family === 'appositive')) ? [index] : group.members).map((member) => slots[member]);
+    // "between Israel and Hezbollah": both ends are of one list; each end is its own member.
+    const alone = !group || (group.titled && (cue.family === 'title' || cue.family === 'appositive')) || (cue.both === true && [cue.source, cue.target].every((name) => group.members.includes(match_.bound.get(name) ?? -1)));
+    return (alone ? [index] : group.members).map((member) => slots[member]);
   };
   for (const match of preferSpecific(matchCues(context.items, 'sentence'))) {
     if (negated(context.items, match) || objectOfPreposition(context.items, match) || titleModifier(context.items, match)) continue;
@@ -144,8 +146,8 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     const types = typeof cue.type === 'string' ? [cue.type] : cue.type;
     if (qualifiedPlace(context.items, match, types)) continue;
     const eventOf = () => nearestEvent(context, match);
-    const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue);
-    const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue);
+    const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue, match);
+    const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue, match);
     for (const source of sources) {
       for (const target of targets) {
         add(cue, match, source, target, cue.confidence, types);
@@ -228,6 +230,8 @@ function addEventFrame(context: SentenceContext, cue: Cue, match: CueMatch, acto
   const confidence = cue.confidence * 0.9;
   add(cue, match, actor, event, confidence, ['PERPETRATED']);
   add(cue, match, event, victim, confidence, cue.family === 'killing' || cue.type === 'KILLED' ? ['KILLED', 'TARGETED'] : ['TARGETED']);
+  // An attack on a place (a base, a tower, an airport) happened there.
+  if (victim.kind === 'LOCATION' || victim.inferredKind === 'LOCATION') add(cue, match, event, victim, confidence, ['LOCATED_AT']);
   // Places of the same clause: inside the match, or just after it with no comma between.
   const clauseEnd = context.items.findIndex((item, position) => position > match.last && (item.token === ',' || item.token === ';'));
   const lastItem = Math.min(clauseEnd < 0 ? context.items.length - 1 : clauseEnd, match.last + 5);

@@ -185,7 +185,8 @@ const CONNECTORS = new Set([',', 'and', 'or', 'also']);
 
 export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<number, Coordination> {
   const groups = new Map<number, Coordination>();
-  const sameKind = (a: Slot, b: Slot) => a.kind === b.kind || (['LOCATION', 'STATE'].includes(a.kind ?? '') && ['LOCATION', 'STATE'].includes(b.kind ?? ''));
+  // A state is listed with places ("Iraq and Anbar") or with groups ("US forces in Iraq and also Israel").
+  const sameKind = (a: Slot, b: Slot) => a.kind === b.kind || (a.kind === 'STATE' && (b.kind === 'LOCATION' || b.kind === 'ORGANIZATION')) || (b.kind === 'STATE' && (a.kind === 'LOCATION' || a.kind === 'ORGANIZATION'));
   let run: number[] = [];
   let joined = false;
   let titled = false;
@@ -207,7 +208,9 @@ export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<
     const connector = between.findIndex((candidate) => !CONNECTORS.has(candidate.token));
     const connectors = connector < 0 ? between : between.slice(0, connector);
     const titles = connector < 0 ? [] : between.slice(connector);
-    const fits = connectors.length > 0 && connectors.length <= 3 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
+    // "Hezbollah and other Iranian-backed groups": a name qualifying a compound is no member of the list.
+    const qualifier = items[index + 1]?.token === '-';
+    const fits = !qualifier && connectors.length > 0 && connectors.length <= 3 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
     if (fits) {
       run.push(item.slot);
       if (titles.length > 0) titled = true;
