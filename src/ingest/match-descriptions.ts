@@ -4,7 +4,7 @@ import type { MentionCandidate } from './ingest-types';
 import type { Description, NameIndex } from './name-index';
 import type { NameSpan } from './scan-names';
 import type { Word } from './sentences';
-import { demonymState, EVENT_ROOTS, headsOf, wordRoot } from './word-forms';
+import { demonymState, EVENT_ROOTS, headsOf, NOT_EVENT_NOUNS, wordRoot } from './word-forms';
 
 /** How much of a description's words the sentence must hold to link it, and to offer it as a candidate. */
 const LINK_COVERAGE = 0.7;
@@ -54,6 +54,8 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
   for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
   // "launched attacks", "carried out a strike": the noun tells the event, the verb before it only brings it about.
   const lightVerb = (position: number) => words[position].tags.has('Verb') && words.slice(position + 1, position + 4).some((word, offset) => word.tags.has('Noun') && !covered.has(position + 1 + offset) && rootsOf(word).some((root) => EVENT_ROOTS.has(root)));
+  // "IRGC targets" (what was aimed at) report no event, unlike "they target US forces".
+  const notAnEvent = (position: number) => words[position].tags.has('Noun') && !words[position].tags.has('Verb') && NOT_EVENT_NOUNS.has(tokenize(words[position].text)[0] ?? '');
   const seen = new Set<Description>();
   const scored: { description: Description; score: number; coverage: number; head: number; fit: DateFit }[] = [];
   for (const root of present) {
@@ -64,8 +66,9 @@ export function matchDescriptions(words: readonly Word[], taken: readonly NameSp
       if (fit === 'off') continue;
       const heads = headsOf(description);
       for (const [head, wordRoots] of roots.entries()) {
-        if (covered.has(head) || !wordRoots.some((wordRoot) => heads.has(wordRoot)) || lightVerb(head)) continue;
+        if (covered.has(head) || !wordRoots.some((wordRoot) => heads.has(wordRoot)) || lightVerb(head) || notAnEvent(head)) continue;
         const near = new Set([...roots.slice(Math.max(0, head - WINDOW), head + WINDOW + 1).flat(), ...extra]);
+        if (description.proper.size > 0 && ![...description.proper].some((word) => near.has(word))) continue;
         const coverage = Math.max(...description.names.map((names) => names.filter((word) => near.has(word)).length / names.length));
         if (coverage < CANDIDATE_COVERAGE) continue;
         scored.push({ description, score: Math.round((coverage + (fit === 'within' ? 0.15 : 0)) * 100) / 100, coverage, head, fit });
@@ -111,7 +114,7 @@ export function newEvents(words: readonly Word[], taken: readonly NameSpan[], da
   for (const span of taken) for (let word = span.first; word <= span.last; word++) covered.add(word);
   const spans: (NameSpan & { newEntity: { name: string; kind: 'EVENT' }; kindReasons: string[] })[] = [];
   for (const [position, word] of words.entries()) {
-    if (covered.has(position) || !word.tags.has('Noun') || word.tags.has('Verb') || !rootsOf(word).some((root) => EVENT_ROOTS.has(root))) continue;
+    if (covered.has(position) || !word.tags.has('Noun') || word.tags.has('Verb') || NOT_EVENT_NOUNS.has(tokenize(word.text)[0] ?? '') || !rootsOf(word).some((root) => EVENT_ROOTS.has(root))) continue;
     const first = extendLeft(words, position, covered);
     const phrase = words.slice(first, position + 1).map((part) => part.text).join(' ');
     spans.push({ first, last: position, entity: null, kind: 'EVENT', match: 'NONE', candidates: [], flags: [], reasons: ['an event the graph does not know'], newEntity: { name: `${phrase} (${date})`, kind: 'EVENT' }, kindReasons: [`"${word.text}" reports an event, dated ${date} by the sentence`] });

@@ -24,6 +24,9 @@ const WORD_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   force: ['force', 'forces', 'troops', 'soldiers', 'military', 'personnel', 'members'],
 };
 
+/** Nouns of an event family that name no event: a "target" is what an attack aims at. */
+export const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set(['target', 'targets']);
+
 /** Roots of the words that report something happening: the heads by which events are recognised. */
 export const EVENT_ROOTS: ReadonlySet<string> = new Set(['attack', 'strike', 'kill', 'explosion', 'kidnap', 'invasion', 'launch', 'transfer', 'fatwa', 'war', 'operation', 'massacre', 'siege', 'battle', 'uprising', 'clash', 'shelling', 'ambush']);
 
