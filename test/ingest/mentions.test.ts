@@ -36,6 +36,31 @@ describe('mentions of known entities', () => {
     expect(searchEntities(SEED_GRAPH, 'Iranian-backed Shiite militias in Iraq')[0]?.id).toBe('iran-backed-militias-in-iraq');
   });
 
+  test('synonyms and qualifiers inside a name: "US service members" are US forces, "the Kurdistan autonomous region" the region', () => {
+    const reading = read('Rockets wounded two US service members and American troops in the Kurdistan autonomous region.');
+    expect(mentionOf(reading, 'US service members')?.entity).toBe('us-military');
+    expect(mentionOf(reading, 'American troops')?.entity).toBe('us-military');
+    expect(mentionOf(reading, 'Kurdistan autonomous region')?.entity).toBe('kurdistan-region');
+  });
+
+  test('a possessive or a bracket ends a name: "Iran\'s Quds Force", "Popular Mobilization Forces (PMF)"', () => {
+    const reading = read("Soleimani led Iran's Quds Force. The Popular Mobilization Forces (PMF) mourned him.");
+    expect(mentionOf(reading, 'Iran')?.entity).toBe('iran');
+    expect(mentionOf(reading, 'Quds Force')?.entity).toBe('irgc-quds-force');
+    expect(mentionOf(reading, 'PMF')?.entity).toBe('popular-mobilization-units');
+  });
+
+  test('a place named by what it is needs one of its proper words: "the Iranian camp" is no base near Albukamal', () => {
+    expect(read('Officials in the Iranian camp said nothing.').mentions.filter((mention) => mention.entity === 'iranian-base-albukamal')).toEqual([]);
+    expect(read('The Iranians built a base near Albukamal.').mentions.find((mention) => mention.entity === 'iranian-base-albukamal')?.match).toBe('DESCRIPTION');
+  });
+
+  test('a sentence ending inside closing quotes ends there', () => {
+    const reading = read('They call it the “axis of resistance.” The group Kataib Hezbollah spoke.');
+    const quotes = reading.proposals.map((proposal) => proposal.evidence.quote);
+    expect(quotes.every((quote) => !quote.includes('resistance.” The'))).toBe(true);
+  });
+
   test('a namesake is not linked: a partial name is a candidate with a score and reasons', () => {
     const reading = read('Hassan Badr, a shopkeeper, spoke. Later Jafar Soleimani answered.');
     const badr = reading.mentions.find((mention) => mention.text.includes('Badr'))!;
@@ -58,6 +83,14 @@ describe('mentions of known entities', () => {
     const reading = read('Kataib Hezbollah fired rockets. The group also threatened Israel. The Iranian foreign ministry spoke.');
     expect(mentionOf(reading, 'Iranian')).toMatchObject({ entity: 'iran', match: 'DEMONYM' });
     expect(mentionOf(reading, 'The group')).toMatchObject({ entity: 'kataib-hezbollah', match: 'COREFERENCE' });
+  });
+
+  test('"these groups" stand for the one collective of groups named before; "the group" never does', () => {
+    const reading = read('Iraqi militias grew after 2003. These groups were tied to Hezbollah. Kataib Hezbollah, one of the groups, spoke. This group later threatened Israel.');
+    expect(mentionOf(reading, 'These groups')).toMatchObject({ entity: 'iran-backed-militias-in-iraq', match: 'COREFERENCE' });
+    expect(mentionOf(reading, 'This group')).toMatchObject({ entity: 'kataib-hezbollah', match: 'COREFERENCE' });
+    expect(mentionOf(reading, 'the Asaib Ahl al-Haq militia')).toBeUndefined();
+    expect(read('Iraqi militias grew. The leader of the Asaib Ahl al-Haq militia spoke.').mentions.filter((mention) => mention.match === 'COREFERENCE')).toEqual([]);
   });
 
   test('"the group" is left alone when two organisations came just before', () => {
