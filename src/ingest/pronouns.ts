@@ -93,6 +93,16 @@ export function isPluralActor(words: readonly Word[], span: NameSpan): boolean {
   return PLURAL_NAME_HEADS.has(word) || (/^[a-z]+s$/.test(words[head].text) && !/ss$/.test(word));
 }
 
+/** Words that open another clause: "they grew … because the militias were tied to parties" names them again, rightly. */
+const CLAUSE_BREAKS = new Set(['because', 'while', 'when', 'although', 'though', 'since', 'after', 'before', 'as', 'who', 'which', 'that', 'whereas', 'but']);
+
+/** Whether `entity` is named in the clause the pronoun at `at` opens (up to the next clause break, eight words at most). */
+function namedInClause(words: readonly Word[], spans: readonly NameSpan[], at: number, entity: string): boolean {
+  let end = at;
+  while (end + 1 < words.length && end - at < 8 && !/[,;:]/.test(words[end].after) && !CLAUSE_BREAKS.has(fold(words[end + 1]))) end++;
+  return spans.some((span) => span.entity === entity && span.match !== 'PRONOUN' && span.first > at && span.first <= end);
+}
+
 /** Where a paragraph's sentences stand for pronouns: each sentence's words, mentions and subject. */
 export interface SentenceSubjects {
   readonly words: readonly Word[];
@@ -131,8 +141,8 @@ export function resolvePronouns(sentences: readonly SentenceSubjects[], position
     } else if (pluralSubjects.size === 1) {
       found = { antecedent: [...pluralSubjects.values()][0], why: "the paragraph's only plural actor that is the subject of a sentence" };
     }
-    // "They killed US soldiers": a pronoun is not the other actors of its own sentence.
-    if (!found || (!found.why.includes('same sentence') && spans.some((span) => span.entity === found!.antecedent.entity && span.match !== 'PRONOUN'))) continue;
+    // "They killed US soldiers": a pronoun is not an actor named again in its own clause.
+    if (!found || (!found.why.includes('same sentence') && namedInClause(words, spans, at, found.antecedent.entity))) continue;
     const { antecedent, why } = found;
     resolved.push({ first: at, last: at, entity: antecedent.entity, kind: antecedent.kind, match: 'PRONOUN', candidates: [], flags: [], reasons: [`"${word.text}" → ${antecedent.name}: ${why} ("${antecedent.text}"); a pronoun resolved by proxygraph, to check`] });
   }
