@@ -6,10 +6,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createFormatError, isInternalError } from './format-error';
-import { costLimitPlugin, DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits';
+import { applyExecutionBudget, costLimitPlugin, DEFAULT_QUERY_LIMITS, executionBudgetPlugin, queryLimitRules, type BudgetedContext, type DegreeOracle, type QueryLimits } from './limits';
 import type { ServerOptions } from './server-options';
 
-export interface RequestContext {
+export interface RequestContext extends BudgetedContext {
   readonly requestId: string;
   readonly logger: Logger;
 }
@@ -50,11 +50,12 @@ function requestLogging(): ApolloServerPlugin<RequestContext> {
 
 export function createApolloServer(
   schema: GraphQLSchema,
-  options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'> & { readonly limits?: QueryLimits },
+  options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'> & { readonly limits?: QueryLimits; readonly degrees?: DegreeOracle },
 ): ApolloServer<RequestContext> {
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<RequestContext>({
-    schema,
+    // Execution yields to the event loop every few milliseconds and stops at maxExecutionMs (limits/execution-budget.ts).
+    schema: applyExecutionBudget(schema),
     // Query limits, all checked before any resolver runs: tokens while parsing, depth, aliases and directives while
     // validating (cached with the document), cost once the variables are known.
     parseOptions: { maxTokens: limits.maxTokens },
@@ -74,7 +75,8 @@ export function createApolloServer(
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(options.development ? [] : [ApolloServerPluginDisableSuggestions()]),
-      costLimitPlugin<RequestContext>(limits.maxCost),
+      costLimitPlugin<RequestContext>(limits.maxCost, options.degrees),
+      executionBudgetPlugin<RequestContext>(limits.maxExecutionMs),
       requestLogging(),
     ],
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { PACKAGE_ROOT } from '../config';
 import type { KnowledgeGraph } from '../load';
+import { degreeBound, maxDegree } from '../queries';
 import type { Logger } from '../logger';
 import { authenticate, type GraphEditor } from '../store';
 import { createAuthContext, type ReadAccess } from './auth-context';
@@ -30,9 +31,14 @@ export interface Editing {
   readonly readAccess: ReadAccess;
 }
 
+/** The cost model's view of the graph's degrees. */
+export function graphDegrees(graph: KnowledgeGraph) {
+  return { degreeOf: (id: string) => degreeBound(graph, id), maxDegree: () => maxDegree(graph) };
+}
+
 export async function createApp(graph: KnowledgeGraph, options: ServerOptions, logger: Logger, editing: Editing | null = null): Promise<App> {
   const schema = await createSchema(graph, editing?.editor ?? null);
-  const apollo = createApolloServer(schema, options);
+  const apollo = createApolloServer(schema, { ...options, degrees: graphDegrees(graph) });
   await apollo.start();
   const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
   if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');

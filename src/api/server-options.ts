@@ -57,5 +57,6 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     maxDirectives: limit('maxDirectives', 100_000),
     maxTokens: limit('maxTokens', 1_000_000),
     maxCost: limit('maxCost', Number.MAX_SAFE_INTEGER),
+    maxExecutionMs: limit('maxExecutionMs', 3_600_000),
   };
 }

@@ -199,7 +199,7 @@ async function servedDataset(from: string | undefined, env: NodeJS.ProcessEnv, o
 export function filteredDataset(dataset: Dataset, filter: { asOf?: string; types?: RelationType[]; kinds?: EntityKind[]; minConfidence?: number }): Dataset {
   const filtered = filter.asOf !== undefined || filter.types !== undefined || filter.kinds !== undefined || filter.minConfidence !== undefined;
   if (!filtered) return dataset;
-  const view = network(buildGraph(dataset), { ...filter, limit: Number.MAX_SAFE_INTEGER });
+  const view = network(buildGraph(dataset), { ...filter, limit: Number.MAX_SAFE_INTEGER, relationshipsPerEntity: Infinity });
   const cited = new Set(view.edges.flatMap((relationship) => relationship.evidence.map((evidence) => evidence.source)));
   return { sources: dataset.sources.filter((source) => cited.has(source.id)), entities: view.nodes, relationships: view.edges };
 }

@@ -10,3 +10,4 @@ export * from './stats';
 export * from './search';
 export * from './defaults';
 export * from './paths';
+export * from './degrees';

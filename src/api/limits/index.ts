@@ -4,3 +4,4 @@ export * from './cost-model';
 export * from './operation-cost';
 export * from './validation-rules';
 export * from './cost-limit-plugin';
+export * from './execution-budget';

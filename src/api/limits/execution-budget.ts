@@ -1,0 +1,165 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { QueryLimitError } from './limit-error';
+
+/** How long execution runs before it lets the event loop serve others (/healthz, other requests), in milliseconds. */
+export const EXECUTION_SLICE_MS = 10;
+
+/**
+ * The time one operation may execute. Execution yields to the event loop every EXECUTION_SLICE_MS, so a large but
+ * allowed answer never holds up a liveness probe or a small query for long; past `maxMs` every further field fails
+ * with EXECUTION_TOO_LONG, which stops the work (the answer keeps what was done, with one error saying why).
+ */
+export class ExecutionBudget {
+  private readonly started = performance.now();
+  private sliceStarted = this.started;
+  /** The yield under way: every field met meanwhile waits for it too, so the walk of the answer really pauses. */
+  private pending: Promise<void> | undefined;
+  /** Values that arrived for fields, handed to graphql-js one per turn of the event loop (see deliver). */
+  private readonly arrivals: (() => void)[] = [];
+  private pumping = false;
+  exceeded: QueryLimitError | undefined;
+
+  constructor(readonly maxMs: number) {}
+
+  /** Before each field that does work: nothing to go on, a promise to wait for (a yield), or a throw past the budget. */
+  step(): Promise<void> | undefined {
+    this.check();
+    if (this.pending) return this.pending;
+    if (performance.now() - this.sliceStarted < EXECUTION_SLICE_MS) return undefined;
+    this.pending = new Promise((resolve) =>
+      setImmediate(() => {
+        this.pending = undefined;
+        this.sliceStarted = performance.now();
+        resolve();
+      }),
+    );
+    return this.pending;
+  }
+
+  /**
+   * A value that arrived later for a field (type-graphql's resolvers return promises). graphql-js completes it in the
+   * microtask that receives it, and values that arrive together would all be completed in one turn of the event loop;
+   * handed over one per turn instead, each completion is followed by a chance for others to run.
+   */
+  deliver<T>(value: T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.arrivals.push(() => {
+        try {
+          this.check();
+          resolve(value);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      if (!this.pumping) {
+        this.pumping = true;
+        setImmediate(this.pump);
+      }
+    });
+  }
+
+  private readonly pump = (): void => {
+    this.sliceStarted = performance.now();
+    const next = this.arrivals.shift();
+    if (!next) {
+      this.pumping = false;
+      return;
+    }
+    next();
+    setImmediate(this.pump);
+  };
+
+  private check(): void {
+    if (this.exceeded) throw this.exceeded;
+    if (performance.now() - this.started <= this.maxMs) return;
+    this.exceeded = new QueryLimitError(
+      'maxExecutionMs',
+      this.maxMs,
+      `The query ran for more than ${this.maxMs.toLocaleString('en-US')} ms; the limit is maxExecutionMs = ${this.maxMs.toLocaleString('en-US')}. Ask for fewer items (limit, first, relationshipsPerEntity) or fewer nested lists.`,
+      { status: 200 },
+    );
+    throw this.exceeded;
+  }
+}
+
+export interface BudgetedContext {
+  budget?: ExecutionBudget;
+}
+
+/**
+ * Wraps the resolvers of the fields that do work (in place) so that they step the request's budget first: the root
+ * fields and every field with arguments (Entity.relationships, degree, …). Between two such fields graphql-js only
+ * completes values already computed, a bounded amount by the query limits. A field whose budget asks for a yield
+ * returns a promise, which graphql-js awaits: the rest of the answer is completed in a later turn of the event loop.
+ * Plain fields are left alone: wrapping them would turn every object after a yield into promises, which costs more
+ * than it saves.
+ */
+const budgeted = new WeakSet<GraphQLSchema>();
+
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | undefined)?.then === 'function';
+
+/**
+ * graphql-js 16 drops the promises of sibling fields when a field fails synchronously and the failure reaches their
+ * parent; a budget error rejecting such a dropped promise would be an unhandled rejection, which stops Node. The
+ * promise is returned as it is, with a handler that only marks it handled.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+export function applyExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
+  if (budgeted.has(schema)) return schema;
+  budgeted.add(schema);
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!roots.has(type) && field.args.length === 0) continue;
+      const resolve: GraphQLFieldResolver<unknown, BudgetedContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const budget = context?.budget;
+        if (!budget) return resolve(source, args, context, info);
+        // After a yield the field checks again: the next slice may already be used up by the fields before it.
+        const run = (): unknown => {
+          let wait: Promise<void> | undefined;
+          try {
+            wait = budget.step();
+          } catch (error) {
+            // Failing asynchronously keeps graphql-js from dropping promises of sibling fields that fail later.
+            return handled(Promise.reject(error));
+          }
+          if (wait) return handled(wait.then(run));
+          const result = resolve(source, args, context, info);
+          return isPromise(result) ? handled(result.then((value) => budget.deliver(value))) : result;
+        };
+        return run();
+      };
+    }
+  }
+  return schema;
+}
+
+/** Gives each operation its budget when execution starts, and keeps one EXECUTION_TOO_LONG error in the answer. */
+export function executionBudgetPlugin<TContext extends BaseContext & BudgetedContext>(maxMs: number): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ contextValue }) {
+          contextValue.budget = new ExecutionBudget(maxMs);
+        },
+        async willSendResponse({ response, contextValue }) {
+          const body = response.body;
+          if (!contextValue.budget?.exceeded || body.kind !== 'single' || !body.singleResult.errors) return;
+          let kept = false;
+          body.singleResult.errors = body.singleResult.errors.filter((error) => {
+            if (error.extensions?.code !== 'EXECUTION_TOO_LONG') return true;
+            if (kept) return false;
+            return (kept = true);
+          });
+        },
+      };
+    },
+  };
+}
