@@ -5,3 +5,4 @@ export * from './dates';
 export * from './records';
 export * from './errors';
 export * from './validity';
+export * from './text';
