@@ -6,7 +6,7 @@ import type { Logger } from '../../logger';
 import type { ContextFactory, RequestContext } from '../create-apollo-server';
 import { handleGraphQL } from './graphql-handler';
 import { SECURITY_HEADERS, sendJsonError, setSecurityHeaders } from './security-headers';
-import { serveStatic } from './static-files';
+import { IDE_OFF_MESSAGE, isIdeAsset, serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   readonly maxBodyBytes: number;
@@ -84,11 +84,11 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
         response.end('{"status":"ok"}');
         return;
       }
-      if (url.pathname === '/graphiql' && !options.ide) {
-        sendJsonError(response, 404, 'NOT_FOUND', 'the GraphQL IDE is turned off on this server (PROXYGRAPH_IDE=false)');
+      if (!options.clientDirectory && !options.ide && isIdeAsset(url.pathname)) {
+        sendJsonError(response, 404, 'NOT_FOUND', IDE_OFF_MESSAGE);
         return;
       }
-      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname)) return;
+      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname, { ide: options.ide })) return;
       sendJsonError(response, 404, 'NOT_FOUND', `no such resource: ${url.pathname.slice(0, 200)}`);
     } catch (error) {
       fail(error);
