@@ -21,9 +21,10 @@ export const FORMAT_USAGE = `usage:
   proxygraph import [--format F] [--to DIR] [--kind KIND] [--type TYPE] FILE...
       reads FILEs (a dataset directory for yaml) and merges them into the dataset directory DIR, or into the store
       without --to; --kind and --type apply to formats with no kinds or types of their own
-  proxygraph export [--format F] [--as-of DATE] [--types T,T] [--kinds K,K] [--min-confidence X] [--from DIR] OUT
+  proxygraph export [--format F] [--as-of DATE] [--types T,T] [--kinds K,K] [--min-confidence X] [--from DIR] [--force] OUT
       writes what the server serves (the store; or the dataset directory DIR), filtered like the API's network
-      query, to OUT (a file, or a directory for formats of several files; - for standard output)
+      query, to OUT (a file, or a directory for formats of several files; - for standard output); files that exist
+      are replaced only with --force
 formats:
 ${FORMATS.map((format) => `  ${format.name.padEnd(15)}${format.description}`).join('\n')}`;
 
@@ -234,15 +235,16 @@ export async function formatExportCommand(argv: readonly string[], output: Comma
   };
   const unfiltered = Object.keys(filter).length === 0;
   const from = options.get('from');
-  if (format.name === 'yaml' && unfiltered && from === undefined) {
-    const { exportCommand } = await import('./export-command');
-    return exportCommand(rest[0], output, env);
-  }
+  const force = options.get('force') === 'true';
+  const { exportCommand, existingTarget, overwriteRefused } = await import('./export-command');
+  if (format.name === 'yaml' && unfiltered && from === undefined) return exportCommand(rest[0], output, env, force);
+  const out = rest[0];
   const served = await servedDataset(from, env, output);
   if (typeof served === 'number') return served;
   const dataset = filteredDataset(served, filter);
   const files = format.write!(dataset);
-  const out = rest[0];
+  const existing = force || out === '-' ? undefined : existingTarget(format.singleFile ? [out] : Object.keys(files).map((name) => join(out, name)));
+  if (existing) return overwriteRefused(existing, output);
   if (format.singleFile) {
     const [text] = Object.values(files);
     if (out === '-') {

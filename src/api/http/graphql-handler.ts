@@ -60,7 +60,8 @@ export async function handleGraphQL(
       throw error;
     }
     const type = headers.get('content-type') ?? '';
-    if (/^application\/(graphql-response\+)?json/i.test(type)) {
+    // The whole media type, anchored: "application/jsonx" or "application/json-seq" is not JSON.
+    if (/^\s*application\/(graphql-response\+)?json\s*(;|$)/i.test(type)) {
       try {
         body = text.length > 0 ? JSON.parse(text) : undefined;
       } catch (error) {

@@ -32,6 +32,8 @@ describe('HTTP', () => {
       { status: 413, code: 'PAYLOAD_TOO_LARGE' },
     ],
     ['a batch when batching is off', (s) => s.post([{ query: NORMAL_QUERY }]), { status: 400, code: 'BAD_REQUEST', message: 'Operation batching disabled.' }],
+    ['a JSON body sent as application/jsonx', (s) => s.post(small, { 'content-type': 'application/jsonx' }), { status: 400, code: 'BAD_REQUEST' }],
+    ['a JSON body sent as application/json-seq', (s) => s.post(small, { 'content-type': 'application/json-seq' }), { status: 400, code: 'BAD_REQUEST' }],
     ['a text/plain POST (CSRF)', (s) => s.post(small, { 'content-type': 'text/plain' }), { status: 400, code: 'BAD_REQUEST', message: /CSRF/ }],
     ['a form-encoded POST (CSRF)', (s) => s.post(`query=${encodeURIComponent(NORMAL_QUERY)}`, { 'content-type': 'application/x-www-form-urlencoded' }), { status: 400, code: 'BAD_REQUEST', message: /CSRF/ }],
     ['a GET without a preflight header (CSRF)', (s) => s.get(`/graphql?query=${encodeURIComponent(NORMAL_QUERY)}`), { status: 400, code: 'BAD_REQUEST', message: /CSRF/ }],
