@@ -6,12 +6,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createFormatError, isInternalError } from './format-error';
-import { applyExecutionBudget, costLimitPlugin, DEFAULT_QUERY_LIMITS, executionBudgetPlugin, queryLimitRules, type BudgetedContext, type DegreeOracle, type QueryLimits } from './limits';
+import { applyExecutionBudget, costLimitPlugin, DEFAULT_QUERY_LIMITS, executionBudgetPlugin, queryLimitRules, rateLimitPlugin, type BudgetedContext, type DegreeOracle, type QueryLimits, type RateLimitConfig } from './limits';
 import type { ServerOptions } from './server-options';
 
 export interface RequestContext extends BudgetedContext {
   readonly requestId: string;
   readonly logger: Logger;
+  /** The client's address (the socket's, or X-Forwarded-For's first behind a trusted proxy), for rate limits. */
+  readonly clientAddress?: string;
 }
 
 /** Builds the context of one GraphQL request from the HTTP request (the place to add auth and per-request state). */
@@ -50,7 +52,7 @@ function requestLogging(): ApolloServerPlugin<RequestContext> {
 
 export function createApolloServer(
   schema: GraphQLSchema,
-  options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'> & { readonly limits?: QueryLimits; readonly degrees?: DegreeOracle },
+  options: Pick<ServerOptions, 'development' | 'introspection' | 'allowBatchedHttpRequests'> & { readonly limits?: QueryLimits; readonly degrees?: DegreeOracle; readonly rateLimit?: RateLimitConfig | null },
 ): ApolloServer<RequestContext> {
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<RequestContext>({
@@ -76,6 +78,7 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ...(options.development ? [] : [ApolloServerPluginDisableSuggestions()]),
       costLimitPlugin<RequestContext>(limits.maxCost, options.degrees),
+      ...(options.rateLimit ? [rateLimitPlugin<RequestContext & { actor?: { name: string } | null }>(options.rateLimit)] : []),
       executionBudgetPlugin<RequestContext>(limits.maxExecutionMs),
       requestLogging(),
     ],

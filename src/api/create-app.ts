@@ -42,7 +42,7 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
   await apollo.start();
   const clientDirectory = existsSync(CLIENT_DIRECTORY) ? CLIENT_DIRECTORY : null;
   if (!clientDirectory) logger.warn({ clientDirectory: CLIENT_DIRECTORY }, 'the client is not built (npm run build): serving the API alone');
-  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext, requestTimeoutMs: options.requestTimeoutMs }, logger);
+  const http = createHttpServer(apollo, { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext: editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext, requestTimeoutMs: options.requestTimeoutMs, trustProxy: options.rateLimit?.trustProxy }, logger);
   return {
     apollo,
     http,

@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   readonly createContext: ContextFactory;
   /** Longest time a client may take to send a whole request; headers must arrive within the first 10 s of it. */
   readonly requestTimeoutMs?: number;
+  /** Take client addresses from X-Forwarded-For (PROXYGRAPH_TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
     };
     try {
       if (url.pathname === '/graphql') {
-        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext }).catch(fail);
+        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext, trustProxy: options.trustProxy }).catch(fail);
         return;
       }
       if (url.pathname === '/healthz') {

@@ -5,3 +5,4 @@ export * from './operation-cost';
 export * from './validation-rules';
 export * from './cost-limit-plugin';
 export * from './execution-budget';
+export * from './rate-limits';
