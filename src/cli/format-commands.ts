@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataDirectory } from '../config';
-import { buildGraph, DATASET_FILES, inputLimitsFromEnv, readFileBounded, readYamlRecords, validateDataset, type RawRecord } from '../load';
+import { buildGraph, DATASET_FILES, inputLimitsFromEnv, lookAlikeNotes, readFileBounded, readYamlRecords, validateDataset, type RawRecord } from '../load';
 import { formatEntities, formatRelationships, formatSources } from '../load/write-dataset';
 import { FORMATS, formatNamed, type FormatDefinition, type ImportOptions, type InputFile } from '../interop';
 import { ENTITY_KINDS, formatProblem, isEntityKind, isRelationType, RELATION_TYPES, type Dataset, type EntityKind, type Problem, type RelationType } from '../model';
@@ -80,6 +80,21 @@ function readInputs(format: FormatDefinition, paths: readonly string[], options:
   return format.read!(files, options);
 }
 
+const named = (record: RawRecord) => {
+  const value = record.value as { id?: unknown; name?: unknown } | null;
+  return value && typeof value.id === 'string' && typeof value.name === 'string' ? { id: value.id, name: value.name } : undefined;
+};
+
+/** Notes on imported entities whose names imitate another's with look-alike or hidden characters (possible duplicates). */
+export function reportLookAlikes(incoming: readonly RawRecord[], known: readonly RawRecord[], output: CommandOutput): void {
+  const records = incoming.flatMap((raw) => {
+    const record = named(raw);
+    return record ? [{ record, file: raw.place.file, line: raw.place.line }] : [];
+  });
+  const knownRecords = known.flatMap((raw) => named(raw) ?? []);
+  for (const note of lookAlikeNotes(records, knownRecords)) output.err(`note: ${note}`);
+}
+
 function reportProblems(problems: readonly Problem[], output: CommandOutput, total = problems.length): number {
   for (const problem of problems) output.err(formatProblem(problem));
   output.err(`${total} problem${total === 1 ? '' : 's'}; nothing was written`);
@@ -134,6 +149,7 @@ async function importInto(directory: string, format: FormatDefinition, paths: re
   });
   const problems = [...PARTS.flatMap((part) => existing[part].problems), ...result.problems];
   if (problems.length > 0) return reportProblems(problems, output);
+  reportLookAlikes(fresh.entities, existing.entities.records, output);
   // Existing records stay as they are (headings and all); the new ones follow in the canonical form. One set of new
   // ids per part, built once: building it per record made a 20,000-record import take minutes.
   const freshIds = Object.fromEntries(PARTS.map((part) => [part, new Set(fresh[part].map((record) => (record.value as { id: string }).id))])) as Record<Part, Set<string>>;
@@ -170,6 +186,7 @@ async function importIntoStore(format: FormatDefinition, paths: readonly string[
   return withStore(env, output, async (store) => {
     const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
     try {
+      reportLookAlikes(imported.entities, editor.graph.mapNodes((_id, attributes) => ({ value: attributes.record, place: { fieldLine: () => undefined } })), output);
       const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(dataset, store));
       output.out(`${paths.join(', ')}: imported into ${store.driver.location}`);
       for (const part of ['sources', 'entities', 'relationships'] as const) {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { DATASET_FILES, lookAlikeNotes } from '../load';
 import { createLogger } from '../logger';
 import { commandActor, GraphEditor, importDataset, readDatasetFiles, type ImportCounts } from '../store';
 import { withStore } from './store-command';
@@ -13,6 +15,8 @@ export async function importCommand(directory: string, output: CommandOutput, en
   return withStore(env, output, async (store) => {
     const files = readDatasetFiles(directory);
     const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
+    const known = editor.graph.mapNodes((_id, attributes) => attributes.record);
+    for (const note of lookAlikeNotes(files.dataset.entities.map((record) => ({ record, file: join(directory, DATASET_FILES.entities) })), known)) output.err(`note: ${note}`);
     const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(files.dataset, store, files.headings));
     output.out(`${directory}: imported into ${store.driver.location}`);
     output.out(counts('sources', report.sources));

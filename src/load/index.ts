@@ -6,3 +6,4 @@ export * from './load-dataset';
 export { checkEntity, checkRelationship, checkSource } from './check-records';
 export { RecordChecker } from './record-checker';
 export * from './bounded-read';
+export * from './possible-duplicates';

@@ -65,6 +65,26 @@ test('a STIX bundle with well-formed values reads without problems (the OASIS ex
   expect(problemsOf(readStix, [{ name: 'apt1.json', text: readFileSync(apt1, 'utf8') }])).toEqual([]);
 });
 
+describe('names that imitate another entity', () => {
+  const proxygraph = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, PROXYGRAPH_HOME: join(work, 'home') } });
+
+  test('an import of a homoglyph name notes it as a possible duplicate of the entity it imitates, and imports it', () => {
+    const first = join(work, 'first.csv');
+    writeFileSync(first, 'id,kind,name\nkataib-hezbollah,ORGANIZATION,Kataib Hezbollah\n');
+    expect(proxygraph('import', '--format', 'csv', '--to', 'lookalikes', first).status).toBe(0);
+    const second = join(work, 'second.csv');
+    // A Cyrillic "о" (U+043E), and a zero-width space.
+    writeFileSync(second, 'id,kind,name\nkh-copy,ORGANIZATION,Kataib Hezb\u043Ellah\nkh-hidden,ORGANIZATION,Kataib\u200B Hezbollah\nother,ORGANIZATION,Badr Organization\n');
+    const result = proxygraph('import', '--format', 'csv', '--to', 'lookalikes', second);
+    expect(result.status).toBe(0);
+    const notes = result.stderr.split('\n').filter((line) => line.includes('possible duplicate'));
+    expect(notes).toEqual([
+      `note: ${second}:2: possible duplicate: "Kataib Hezb\u043Ellah" (kh-copy) looks like "Kataib Hezbollah" (kataib-hezbollah) but is written with other characters (U+043E at 12)`,
+      `note: ${second}:3: possible duplicate: "Kataib⟨ZWSP⟩ Hezbollah" (kh-hidden) looks like "Kataib Hezbollah" (kataib-hezbollah) but is written with other characters (U+200B at 7)`,
+    ]);
+  });
+});
+
 describe('export', () => {
   const proxygraph = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, PROXYGRAPH_HOME: join(work, 'home') } });
   const seed = join(__dirname, '..', '..', '..', 'graph');
