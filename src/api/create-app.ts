@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { PACKAGE_ROOT } from '../config';
 import type { KnowledgeGraph } from '../load';
-import { degreeBound, maxDegree } from '../queries';
+import { degreeBound, maxDegree, warmIncidences } from '../queries';
 import type { Logger } from '../logger';
 import { authenticate, type GraphEditor } from '../store';
 import { createAuthContext, type ReadAccess } from './auth-context';
@@ -37,6 +37,9 @@ export function graphDegrees(graph: KnowledgeGraph) {
 }
 
 export async function createApp(graph: KnowledgeGraph, options: ServerOptions, logger: Logger, editing: Editing | null = null): Promise<App> {
+  // Entities with thousands of relationships are indexed now rather than by the first request that meets them.
+  const warmed = warmIncidences(graph);
+  if (warmed > 0) logger.info({ entities: warmed }, 'indexed the relationships of the busiest entities');
   const schema = await createSchema(graph, editing?.editor ?? null);
   const apollo = createApolloServer(schema, { ...options, degrees: graphDegrees(graph) });
   await apollo.start();

@@ -6,7 +6,7 @@ export const DEFAULTS = {
   /** Relationships followed from, and returned at, each entity of a neighbourhood or network. */
   relationshipsPerEntity: 100,
   /** Relationships in a neighbourhood in all. */
-  relationshipLimit: 2000,
+  relationshipLimit: 1000,
   /** An entity's relationships per page (Entity.relationships). */
   entityRelationships: 100,
   searchLimit: 10,

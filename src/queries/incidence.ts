@@ -1,5 +1,5 @@
 import { ENTITY_KINDS, RELATION_TYPES, type DayInterval } from '../model';
-import { onGraphChange, type EntityAttributes, type KnowledgeGraph, type RelationshipAttributes } from '../load';
+import type { EntityAttributes, KnowledgeGraph, RelationshipAttributes } from '../load';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -43,12 +43,63 @@ export interface Incidence {
 const TYPE_INDEX: ReadonlyMap<string, number> = new Map(RELATION_TYPES.map((type, index) => [type, index]));
 const KIND_INDEX: ReadonlyMap<string, number> = new Map(ENTITY_KINDS.map((kind, index) => [kind, index]));
 
-/** Entities with fewer relationships are read from the graph on each call; more, and their incidence is cached. */
-const CACHED_FROM_DEGREE = 256;
-/** At most this many cached relationship entries in all (about 60 bytes each); past it the oldest entries go. */
-const MAX_CACHED_ENTRIES = 8_000_000;
+type Entries = { edges: string[]; other: string[] } & Omit<Incidence, 'id' | 'edges' | 'other'>;
 
-function build(graph: KnowledgeGraph, id: string): Incidence {
+/** Room for n entries, all zero. */
+export function emptyEntries(n: number): Entries {
+  return {
+    edges: new Array<string>(n),
+    other: new Array<string>(n),
+    ends: new Uint8Array(n),
+    type: new Uint8Array(n),
+    lo: new Float64Array(n),
+    hi: new Float64Array(n),
+    confidence: new Float64Array(n),
+    otherKind: new Uint8Array(n),
+    otherLo: new Float64Array(n),
+    otherHi: new Float64Array(n),
+    typeCounts: new Int32Array(RELATION_TYPES.length),
+  };
+}
+
+/** Entry i: relationship `edge` (its attributes) seen from the entity at `ends`, the other end `other` (its attributes). */
+export function setEntry(entries: Entries, i: number, edge: string, ends: number, attributes: RelationshipAttributes, other: string, otherAttributes: EntityAttributes): void {
+  const type = TYPE_INDEX.get(attributes.record.type) ?? 0;
+  entries.edges[i] = edge;
+  entries.other[i] = other;
+  entries.ends[i] = ends;
+  entries.type[i] = type;
+  entries.typeCounts[type]++;
+  entries.lo[i] = attributes.window.lo;
+  entries.hi[i] = attributes.window.hi;
+  entries.confidence[i] = attributes.record.confidence ?? 1;
+  setOther(entries, i, otherAttributes);
+}
+
+/** The other end's kind and window at entry i (also when that entity changed). */
+export function setOther(entries: Pick<Incidence, 'otherKind' | 'otherLo' | 'otherHi'>, i: number, otherAttributes: EntityAttributes): void {
+  entries.otherKind[i] = KIND_INDEX.get(otherAttributes.record.kind) ?? 0;
+  entries.otherLo[i] = otherAttributes.window.lo;
+  entries.otherHi[i] = otherAttributes.window.hi;
+}
+
+/** Copies entry `from` of `source` to entry `to` of `target`. */
+export function copyEntry(source: Incidence, from: number, target: Entries, to: number): void {
+  target.edges[to] = source.edges[from];
+  target.other[to] = source.other[from];
+  target.ends[to] = source.ends[from];
+  target.type[to] = source.type[from];
+  target.typeCounts[source.type[from]]++;
+  target.lo[to] = source.lo[from];
+  target.hi[to] = source.hi[from];
+  target.confidence[to] = source.confidence[from];
+  target.otherKind[to] = source.otherKind[from];
+  target.otherLo[to] = source.otherLo[from];
+  target.otherHi[to] = source.otherHi[from];
+}
+
+/** The incidence of `id`, read from the graph. */
+export function buildIncidence(graph: KnowledgeGraph, id: string): Incidence {
   const edges: string[] = [];
   const ends: number[] = [];
   const records: RelationshipAttributes[] = [];
@@ -78,97 +129,12 @@ function build(graph: KnowledgeGraph, id: string): Incidence {
       break;
     }
   }
-  const incidence = {
-    id,
-    edges: order ? new Array<string>(n) : edges,
-    other: order ? new Array<string>(n) : others,
-    ends: new Uint8Array(n),
-    type: new Uint8Array(n),
-    lo: new Float64Array(n),
-    hi: new Float64Array(n),
-    confidence: new Float64Array(n),
-    otherKind: new Uint8Array(n),
-    otherLo: new Float64Array(n),
-    otherHi: new Float64Array(n),
-    typeCounts: new Int32Array(RELATION_TYPES.length),
-  };
+  const entries = emptyEntries(n);
   for (let i = 0; i < n; i++) {
     const from = order ? order[i] : i;
-    if (order) {
-      incidence.edges[i] = edges[from];
-      incidence.other[i] = others[from];
-    }
-    const attributes = records[from];
-    const other = otherAttributes[from];
-    const type = TYPE_INDEX.get(attributes.record.type) ?? 0;
-    incidence.ends[i] = ends[from];
-    incidence.type[i] = type;
-    incidence.typeCounts[type]++;
-    incidence.lo[i] = attributes.window.lo;
-    incidence.hi[i] = attributes.window.hi;
-    incidence.confidence[i] = attributes.record.confidence ?? 1;
-    incidence.otherKind[i] = KIND_INDEX.get(other.record.kind) ?? 0;
-    incidence.otherLo[i] = other.window.lo;
-    incidence.otherHi[i] = other.window.hi;
+    setEntry(entries, i, edges[from], ends[from], records[from], others[from], otherAttributes[from]);
   }
-  return incidence;
-}
-
-class IncidenceCache {
-  readonly entries = new Map<string, Incidence>();
-  size = 0;
-
-  constructor(private readonly graph: KnowledgeGraph) {
-    onGraphChange(graph, (change) => {
-      if (change.rebuilt) return this.clear();
-      for (const { before, after } of change.relationships) {
-        for (const record of [before, after]) if (record) this.drop(record.source).drop(record.target);
-      }
-      // A cached entry holds the kind and window of the entities at the other ends.
-      for (const entity of [...change.entities, ...change.removedEntities]) {
-        this.drop(entity);
-        for (const hub of [...this.entries.keys()]) if (this.graph.hasNode(entity) && this.graph.areNeighbors(hub, entity)) this.drop(hub);
-      }
-    });
-  }
-
-  get(id: string): Incidence {
-    const known = this.entries.get(id);
-    if (known) return known;
-    const incidence = build(this.graph, id);
-    if (incidence.edges.length >= CACHED_FROM_DEGREE) {
-      this.entries.set(id, incidence);
-      this.size += incidence.edges.length;
-      for (const [oldest] of this.entries) {
-        if (this.size <= MAX_CACHED_ENTRIES || oldest === id) break;
-        this.drop(oldest);
-      }
-    }
-    return incidence;
-  }
-
-  drop(id: string): this {
-    const entry = this.entries.get(id);
-    if (entry) {
-      this.entries.delete(id);
-      this.size -= entry.edges.length;
-    }
-    return this;
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.size = 0;
-  }
-}
-
-const caches = new WeakMap<KnowledgeGraph, IncidenceCache>();
-
-/** The relationships at an entity (which must exist), in id order. */
-export function incidenceOf(graph: KnowledgeGraph, id: string): Incidence {
-  let cache = caches.get(graph);
-  if (!cache) caches.set(graph, (cache = new IncidenceCache(graph)));
-  return cache.get(id);
+  return { id, ...entries };
 }
 
 /** Tests entries of an incidence against a filter and a walking direction, without touching the graph. */

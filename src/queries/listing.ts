@@ -2,7 +2,8 @@ import { InvalidInputError, RELATION_TYPES, type EntityRecord, type Relationship
 import type { KnowledgeGraph } from '../load';
 import { DEFAULTS } from './defaults';
 import { memoized } from './graph-memo';
-import { incidenceOf, incidenceTest, indexAfter, passesAll, usableTypeCounts } from './incidence';
+import { incidenceTest, indexAfter, passesAll, usableTypeCounts } from './incidence';
+import { incidenceOf } from './incidence-cache';
 import { checkPageSize, paginate, type Page } from './pagination';
 import { sortedEntityIds, sortedRelationshipIds } from './sorted-keys';
 import { compileFilter, type Direction, type FilterArgs } from './traversal-filter';

@@ -1,6 +1,7 @@
 import { InvalidInputError, RELATION_TYPES, type EntityRecord, type RelationshipRecord, type RelationType } from '../model';
 import type { KnowledgeGraph } from '../load';
-import { incidenceOf, incidenceTest, usableTypeCounts } from './incidence';
+import { incidenceTest, usableTypeCounts } from './incidence';
+import { incidenceOf } from './incidence-cache';
 import type { TraversalFilter } from './traversal-filter';
 
 /** Relationships of one entity, of one type, that a subgraph leaves out: the "N more" a client offers to expand. */

@@ -2,7 +2,8 @@ import { InvalidInputError, isSafeId, type DayInterval, type EntityKind, type Re
 import type { EntityAttributes, KnowledgeGraph, RelationshipAttributes } from '../load';
 import { parseAsOf, presentAsOf } from './as-of';
 import { requireEntity } from './entities';
-import { incidenceOf, incidenceTest, type Direction, type FilterCriteria } from './incidence';
+import { incidenceTest, type Direction, type FilterCriteria } from './incidence';
+import { incidenceOf } from './incidence-cache';
 
 export type { Direction, FilterCriteria } from './incidence';
 

@@ -44,3 +44,28 @@ test('a rebuilt graph drops every cached answer', () => {
   announceGraphChange(graph, { ...none, rebuilt: true });
   expect(degreeOf(graph, 'hub', 'BOTH', { types: ['MEMBER_OF'] })).toBe(299);
 });
+
+test('edits at a busy entity are merged into its index: the same answers as an index built afresh', () => {
+  const graph = busyGraph();
+  const fresh = () => buildGraph({ sources: [{ id: 's', title: 'S' }], entities: graph.mapNodes((_id, a) => a.record), relationships: graph.mapEdges((_id, a) => a.record) });
+  expect(relationshipsOf(graph, 'hub', 'BOTH', { first: 500 })).toHaveLength(300);
+  // One removed, one changed (type and dates), one added, one moved away from the hub.
+  const removed = graph.getEdgeAttributes('r010').record;
+  graph.dropEdge('r010');
+  const before = graph.getEdgeAttributes('r020').record;
+  const changed: RelationshipRecord = { ...before, type: 'LEADS', start: '2015' };
+  graph.replaceEdgeAttributes('r020', relationshipAttributes(changed));
+  const added: RelationshipRecord = { id: 'r150a', type: 'MEMBER_OF', source: 'p001', target: 'hub', end: '2001', evidence };
+  graph.addEdgeWithKey(added.id, added.source, added.target, relationshipAttributes(added));
+  const moving = graph.getEdgeAttributes('r030').record;
+  graph.dropEdge('r030');
+  const moved: RelationshipRecord = { ...moving, target: 'p002', type: 'LEADS' };
+  graph.addEdgeWithKey(moved.id, moved.source, moved.target, relationshipAttributes(moved));
+  announceGraphChange(graph, { ...none, rebuilt: false, relationships: [{ before: removed, after: null }, { before, after: changed }, { before: null, after: added }, { before: moving, after: moved }] });
+  const reference = fresh();
+  for (const args of [{}, { asOf: '2010' }, { types: ['LEADS' as const] }, { asOf: '2000' }]) {
+    expect(relationshipsOf(graph, 'hub', 'BOTH', { ...args, first: 500 }).map((r) => r.id)).toEqual(relationshipsOf(reference, 'hub', 'BOTH', { ...args, first: 500 }).map((r) => r.id));
+    expect(degreeOf(graph, 'hub', 'BOTH', args)).toBe(degreeOf(reference, 'hub', 'BOTH', args));
+  }
+  expect(degreeOf(graph, 'hub', 'BOTH', {})).toBe(299);
+});

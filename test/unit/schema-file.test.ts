@@ -25,7 +25,7 @@ test('the contract of the read API holds in the generated schema', async () => {
       'search(kinds: [EntityKind!], limit: Int = 10, text: String!): [Entity!]!',
       'entities(after: String, first: Int = 50, kinds: [EntityKind!]): EntityConnection!',
       'relationships(after: String, asOf: String, first: Int = 50, types: [RelationType!]): RelationshipConnection!',
-      'neighborhood(asOf: String, depth: Int = 1, direction: Direction = BOTH, id: ID!, limit: Int = 200, minConfidence: Float, relationshipLimit: Int = 2000, relationshipsPerEntity: Int = 100, types: [RelationType!]): Subgraph!',
+      'neighborhood(asOf: String, depth: Int = 1, direction: Direction = BOTH, id: ID!, limit: Int = 200, minConfidence: Float, relationshipLimit: Int = 1000, relationshipsPerEntity: Int = 100, types: [RelationType!]): Subgraph!',
       'network(asOf: String, kinds: [EntityKind!], minConfidence: Float, relationshipsPerEntity: Int = 1000, types: [RelationType!]): Subgraph!',
       'sources: [Source!]!',
       'stats(asOf: String): Stats!',
