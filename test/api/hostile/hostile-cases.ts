@@ -39,12 +39,6 @@ export function hostileCases(current: () => TestServer, cases: readonly HostileC
   });
 }
 
-/** A GraphQL POST as a case's send. */
-export const post =
-  (body: Record<string, unknown> | string | unknown[], headers?: Record<string, string>) =>
-  (server: TestServer): Promise<TestResponse> =>
-    server.post(body, headers);
-
 export async function toResponse(response: Response): Promise<TestResponse> {
   const text = await response.text();
   let body: unknown;

@@ -1,7 +1,7 @@
-import { NORMAL_QUERY, startTestServer, type TestResponse, type TestServer } from '../http-harness';
+import { NORMAL_QUERY, startTestServer, type TestServer } from '../http-harness';
 import { loadGraph } from '../../../src/load';
 import { SEED_DATASET } from '../../helpers/fixture-datasets';
-import { fromRaw, toResponse, expectRefusal, type Refusal } from './hostile-cases';
+import { hostileCases, toResponse, type HostileCase } from './hostile-cases';
 
 // Hostile HTTP: each case asserts the exact refusal, then that the server still answers.
 let server: TestServer;
@@ -12,7 +12,7 @@ afterAll(() => server.stop());
 
 describe('HTTP', () => {
   const small = JSON.stringify({ query: NORMAL_QUERY });
-  const cases: [string, (s: TestServer) => Promise<TestResponse | string>, Refusal][] = [
+  const cases: HostileCase[] = [
     ['malformed JSON', (s) => s.post('{"query": "{ stats { entities } }",'), { status: 400, code: 'BAD_REQUEST', message: 'request body is not valid JSON' }],
     ['an empty JSON body', (s) => s.post(''), { status: 400, code: 'BAD_REQUEST' }],
     ['a JSON body that is a number', (s) => s.post('42'), { status: 400, code: 'BAD_REQUEST' }],
@@ -51,9 +51,6 @@ describe('HTTP', () => {
       { status: 400, code: 'GRAPHQL_PARSE_FAILED' },
     ],
   ];
-  test.each(cases)('%s', async (_name, send, refusal) => {
-    const result = await send(server);
-    await expectRefusal(server, typeof result === 'string' ? fromRaw(result) : result, refusal);
-  });
+  hostileCases(() => server, cases);
 });
 
