@@ -41,7 +41,8 @@ function itemsOf(value: unknown): number {
   if (Array.isArray(value)) return value.length;
   if (typeof value !== 'object' || value === null) return 0;
   let items = 0;
-  for (const field of Object.values(value)) if (Array.isArray(field)) items += field.length;
+  // Data properties only: a getter is the resolver's business, and may throw where graphql-js should report it.
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) if (Array.isArray(descriptor.value)) items += descriptor.value.length;
   return items;
 }
 
