@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Alias, AttributeValue, Dataset, EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../src/model/records';
 import { RELATION_RULES, type RelationType, type Temporality } from '../src/model/relation-rules';
+import { visibleText } from '../src/model/text';
 import { UNDATED_TEXT, typeLabel } from './style';
 import type { ApiAttribute, ApiEntity, ApiRelationship, ApiSubgraph } from './types';
 
@@ -51,7 +52,8 @@ export function edgeLabel(relationship: Pick<ApiRelationship, 'type' | 'start' |
 }
 
 export function entityToNode(entity: ApiEntity): ElementDefinition {
-  const data: NodeData = { id: entity.id, label: entity.name, kind: entity.kind, entity };
+  // Canvas labels are plain text: hidden characters (an RLO, a zero-width space) become visible markers.
+  const data: NodeData = { id: entity.id, label: visibleText(entity.name), kind: entity.kind, entity };
   return { group: 'nodes', data };
 }
 

@@ -6,3 +6,5 @@ export * from './records';
 export * from './errors';
 export * from './validity';
 export * from './analysis';
+export * from './text';
+export * from './confusables';

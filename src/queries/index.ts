@@ -11,3 +11,5 @@ export * from './search';
 export * from './defaults';
 export * from './paths';
 export * from './path-absence';
+export * from './degrees';
+export { warmIncidences } from './incidence-cache';
