@@ -6,3 +6,4 @@ export * from './records';
 export * from './errors';
 export * from './validity';
 export * from './analysis';
+export * from './citations';

@@ -11,3 +11,4 @@ export * from './search';
 export * from './defaults';
 export * from './paths';
 export * from './path-absence';
+export * from './source-citations';
