@@ -1,6 +1,7 @@
 import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import type { EntityKind } from '../src/model/kinds';
 import type { RelationType } from '../src/model/relation-rules';
+import { placeInFreeSpace } from './free-placement';
 import { placeNear, positionOf, type Layouts } from './layouts';
 import { subgraphToElements, type EdgeData, type NodeData } from './mapping';
 import type { ApiSubgraph } from './types';
@@ -78,7 +79,7 @@ export class Drawing {
     fresh.forEach((node, index) => {
       const placed = node.neighborhood('node').filter((other) => !freshIds.has(other.id()));
       const anchors = placed.nonempty() ? placed.map((other) => positionOf(other as NodeSingular)) : anchorNode && anchorNode.nonempty() ? [positionOf(anchorNode as NodeSingular)] : [];
-      const position = placeNear(anchors, index, fresh.length) ?? { x: 0, y: 0 };
+      const position = placeNear(anchors, index, fresh.length) ?? placeInFreeSpace(this.cy, node, new Set(fresh.slice(index + 1).map((other) => other.id())));
       node.position(position);
       if (this.remembering()) this.memory.set(node.id(), position);
     });

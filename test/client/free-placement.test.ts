@@ -1,0 +1,56 @@
+import cytoscape from 'cytoscape';
+import { GraphController } from '../../client/controller';
+import { freeSpotNear, type Rect } from '../../client/free-placement';
+import { GRID_LAYOUTS } from '../../client/layouts';
+import { DEFAULT_VIEW } from '../../client/url-state';
+import { entity, fakeSource, subgraph } from './fixtures';
+
+const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+const around = (p: { x: number; y: number }, shape: Rect): Rect => ({ x1: p.x + shape.x1, y1: p.y + shape.y1, x2: p.x + shape.x2, y2: p.y + shape.y2 });
+
+describe('freeSpotNear', () => {
+  const shape: Rect = { x1: -20, y1: -20, x2: 20, y2: 40 }; // a node with its label below it
+
+  it('is the centre itself when nothing is there', () => {
+    expect(freeSpotNear({ x: 10, y: -5 }, shape, [{ x1: 200, y1: 200, x2: 260, y2: 260 }])).toEqual({ x: 10, y: -5 });
+  });
+
+  it('is the nearest spot clear of every box (with the gap) when the centre is taken', () => {
+    // A 5 × 5 block of nodes around the centre, 70 apart.
+    const boxes: Rect[] = [];
+    for (let i = -2; i <= 2; i++) for (let j = -2; j <= 2; j++) boxes.push(around({ x: i * 70, y: j * 70 }, shape));
+    const spot = freeSpotNear({ x: 0, y: 0 }, shape, boxes, 16);
+    const padded = around(spot, { x1: shape.x1 - 16, y1: shape.y1 - 16, x2: shape.x2 + 16, y2: shape.y2 + 16 });
+    expect(boxes.filter((box) => overlap(box, padded))).toEqual([]);
+    // Just outside the block, not far away.
+    expect(Math.hypot(spot.x, spot.y)).toBeLessThan(260);
+    expect(freeSpotNear({ x: 0, y: 0 }, shape, boxes, 16)).toEqual(spot);
+  });
+});
+
+describe('an entity with no drawn neighbours (headless Cytoscape)', () => {
+  it('lands in free space near the viewport centre; nothing else moves', async () => {
+    const source = fakeSource();
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 30, height: 30 } }] });
+    const controller = new GraphController(cy, source, GRID_LAYOUTS);
+    await controller.start(DEFAULT_VIEW);
+    const before = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    const lone = entity('lone', 'ORGANIZATION', 'Lone group');
+    source.network = async (asOf) => {
+      const drawn = subgraph(asOf);
+      return { ...drawn, nodes: [...drawn.nodes, lone] };
+    };
+    await controller.refresh();
+    const placed = cy.getElementById('lone');
+    expect(placed.nonempty()).toBe(true);
+    for (const [id, position] of before) expect(cy.getElementById(id).position()).toEqual(position);
+    const box = placed.boundingBox({});
+    const others = cy.nodes().filter((node) => node.id() !== 'lone').toArray() as cytoscape.NodeSingular[];
+    expect(others.filter((node) => overlap(node.boundingBox({}), box)).map((node) => node.id())).toEqual([]);
+    // Headless Cytoscape has no viewport: the middle of the drawing stands for its centre.
+    const drawn = cy.nodes().difference(placed).boundingBox({});
+    const centre = { x: (drawn.x1 + drawn.x2) / 2, y: (drawn.y1 + drawn.y2) / 2 };
+    const farthest = Math.max(...others.map((node) => Math.hypot(node.position().x - centre.x, node.position().y - centre.y)));
+    expect(Math.hypot(placed.position().x - centre.x, placed.position().y - centre.y)).toBeLessThanOrEqual(farthest + 100);
+  });
+});
