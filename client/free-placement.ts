@@ -49,12 +49,42 @@ class Occupied {
   }
 }
 
+/** A drawn edge, as the straight line between its ends. */
+export interface Segment {
+  readonly a: Position;
+  readonly b: Position;
+}
+
+/** Whether a segment crosses (or lies in) a box: Liang–Barsky clipping. */
+export function segmentHitsBox({ a, b }: Segment, box: Rect): boolean {
+  let lo = 0;
+  let hi = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - box.x1],
+    [dx, box.x2 - a.x],
+    [-dy, a.y - box.y1],
+    [dy, box.y2 - a.y],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) lo = Math.max(lo, t);
+      else hi = Math.min(hi, t);
+      if (lo > hi) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The free spot nearest `centre` for a node whose box, relative to its position, is `shape` (with `gap` around it),
- * among `occupied` boxes: the points of a sunflower spiral around the centre, tried nearest first. Deterministic; the
- * centre itself when free.
+ * clear of the `occupied` boxes and of the `edges` (a node on an edge would look connected): the points of a sunflower
+ * spiral around the centre, tried nearest first. Deterministic; the centre itself when free.
  */
-export function freeSpotNear(centre: Position, shape: Rect, occupied: readonly Rect[], gap = 16, tries = 600): Position {
+export function freeSpotNear(centre: Position, shape: Rect, occupied: readonly Rect[], edges: readonly Segment[] = [], gap = 16, tries = 600): Position {
   const index = new Occupied();
   for (const box of occupied) index.add(box);
   const step = Math.max(24, Math.min(shape.x2 - shape.x1, shape.y2 - shape.y1) / 2);
@@ -64,15 +94,15 @@ export function freeSpotNear(centre: Position, shape: Rect, occupied: readonly R
     const angle = i * 2.399963; // the golden angle: points spread evenly, none on a line
     candidate = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
     const box = { x1: candidate.x + shape.x1 - gap, y1: candidate.y + shape.y1 - gap, x2: candidate.x + shape.x2 + gap, y2: candidate.y + shape.y2 + gap };
-    if (!index.overlaps(box)) return candidate;
+    if (!index.overlaps(box) && !edges.some((edge) => segmentHitsBox(edge, box))) return candidate;
   }
   return candidate;
 }
 
 /**
  * Where a node with no drawn neighbours goes (an entity created without relationships): free space near the middle of
- * the viewport, clear of every other node and its label, `ignore`d nodes aside (newcomers not placed yet). Nothing else
- * moves.
+ * the viewport, clear of every other node with its label and of every edge, `ignore`d nodes aside (newcomers not
+ * placed yet). Nothing else moves.
  */
 export function placeInFreeSpace(cy: Core, node: NodeSingular, ignore: ReadonlySet<string>): Position {
   const options = { includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false };
@@ -83,7 +113,12 @@ export function placeInFreeSpace(cy: Core, node: NodeSingular, ignore: ReadonlyS
   const extent = cy.extent();
   const view = Number.isFinite(extent.w) && extent.w < 1e7 ? extent : others.nonempty() ? others.boundingBox(options) : { x1: 0, x2: 0, y1: 0, y2: 0 };
   const centre = { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+  const edges: Segment[] = [];
+  cy.edges().forEach((edge) => {
+    const [source, target] = [edge.source(), edge.target()];
+    if (source.id() !== node.id() && target.id() !== node.id() && !ignore.has(source.id()) && !ignore.has(target.id())) edges.push({ a: source.position(), b: target.position() });
+  });
   const own = node.boundingBox(options);
   const at = node.position();
-  return freeSpotNear(centre, { x1: own.x1 - at.x, y1: own.y1 - at.y, x2: own.x2 - at.x, y2: own.y2 - at.y }, occupied);
+  return freeSpotNear(centre, { x1: own.x1 - at.x, y1: own.y1 - at.y, x2: own.x2 - at.x, y2: own.y2 - at.y }, occupied, edges);
 }

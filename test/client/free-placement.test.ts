@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { GraphController } from '../../client/controller';
-import { freeSpotNear, type Rect } from '../../client/free-placement';
+import { freeSpotNear, segmentHitsBox, type Rect } from '../../client/free-placement';
 import { GRID_LAYOUTS } from '../../client/layouts';
 import { DEFAULT_VIEW } from '../../client/url-state';
 import { entity, fakeSource, subgraph } from './fixtures';
@@ -19,12 +19,28 @@ describe('freeSpotNear', () => {
     // A 5 × 5 block of nodes around the centre, 70 apart.
     const boxes: Rect[] = [];
     for (let i = -2; i <= 2; i++) for (let j = -2; j <= 2; j++) boxes.push(around({ x: i * 70, y: j * 70 }, shape));
-    const spot = freeSpotNear({ x: 0, y: 0 }, shape, boxes, 16);
+    const spot = freeSpotNear({ x: 0, y: 0 }, shape, boxes, [], 16);
     const padded = around(spot, { x1: shape.x1 - 16, y1: shape.y1 - 16, x2: shape.x2 + 16, y2: shape.y2 + 16 });
     expect(boxes.filter((box) => overlap(box, padded))).toEqual([]);
     // Just outside the block, not far away.
     expect(Math.hypot(spot.x, spot.y)).toBeLessThan(260);
-    expect(freeSpotNear({ x: 0, y: 0 }, shape, boxes, 16)).toEqual(spot);
+    expect(freeSpotNear({ x: 0, y: 0 }, shape, boxes, [], 16)).toEqual(spot);
+  });
+
+  it('keeps off edges: a node on a line between two others would look connected to them', () => {
+    const edge = { a: { x: -300, y: 0 }, b: { x: 300, y: 0 } };
+    const spot = freeSpotNear({ x: 0, y: 0 }, shape, [], [edge], 16);
+    expect(segmentHitsBox(edge, around(spot, { x1: shape.x1 - 16, y1: shape.y1 - 16, x2: shape.x2 + 16, y2: shape.y2 + 16 }))).toBe(false);
+    expect(Math.hypot(spot.x, spot.y)).toBeLessThan(120);
+  });
+
+  it('segmentHitsBox: crossing, inside, beside and along', () => {
+    const box: Rect = { x1: 0, y1: 0, x2: 10, y2: 10 };
+    expect(segmentHitsBox({ a: { x: -5, y: 5 }, b: { x: 15, y: 5 } }, box)).toBe(true);
+    expect(segmentHitsBox({ a: { x: 2, y: 2 }, b: { x: 3, y: 3 } }, box)).toBe(true);
+    expect(segmentHitsBox({ a: { x: -5, y: 20 }, b: { x: 15, y: 20 } }, box)).toBe(false);
+    expect(segmentHitsBox({ a: { x: -5, y: -5 }, b: { x: -1, y: 15 } }, box)).toBe(false);
+    expect(segmentHitsBox({ a: { x: -20, y: -10 }, b: { x: 20, y: 30 } }, box)).toBe(true);
   });
 });
 
@@ -47,6 +63,8 @@ describe('an entity with no drawn neighbours (headless Cytoscape)', () => {
     const box = placed.boundingBox({});
     const others = cy.nodes().filter((node) => node.id() !== 'lone').toArray() as cytoscape.NodeSingular[];
     expect(others.filter((node) => overlap(node.boundingBox({}), box)).map((node) => node.id())).toEqual([]);
+    const crossing = cy.edges().filter((edge) => segmentHitsBox({ a: edge.source().position(), b: edge.target().position() }, box));
+    expect(crossing.map((edge) => edge.id())).toEqual([]);
     // Headless Cytoscape has no viewport: the middle of the drawing stands for its centre.
     const drawn = cy.nodes().difference(placed).boundingBox({});
     const centre = { x: (drawn.x1 + drawn.x2) / 2, y: (drawn.y1 + drawn.y2) / 2 };
