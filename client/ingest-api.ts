@@ -18,6 +18,8 @@ export interface ReviewProposal {
   readonly confidence: number;
   readonly cue: string;
   readonly hedges: readonly string[];
+  /** How an end the sentence does not name was resolved ("they" → …): shown so the analyst can check it. */
+  readonly resolutions: readonly string[];
   readonly status: 'NEW' | 'ADDS_EVIDENCE' | 'CONFLICT';
   readonly existing: string | null;
   readonly evidence: { readonly paragraph: number; readonly locator: string; readonly quote: string };
@@ -73,7 +75,7 @@ export interface ProposalEdit {
 const DRAFT = `id sourceId source { title published publisher url } paragraphs notes
   mentions { id paragraph start end text entity entityName match kind flags reasons candidates { entity name score } }
   newEntities { id name kind flags reasons created }
-  proposals { id type source { entity name kind mention } target { entity name kind mention } start end confidence cue hedges status existing
+  proposals { id type source { entity name kind mention } target { entity name kind mention } start end confidence cue hedges resolutions status existing
     evidence { paragraph locator quote } conflictDetails { relationship reason known { source locator note } } decision { status by relationship reason } }`;
 
 /** The review calls: each needs a signed-in editor (the API client sends the session's token). */

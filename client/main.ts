@@ -5,12 +5,14 @@ import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
 import { clampDay } from './dates';
 import { GraphController, type Selection } from './controller';
+import { readableLabels } from './label-visibility';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
 import { decodeViewState, encodeViewState, type ViewState } from './url-state';
 import { byId, clear } from './views/dom';
 import { download } from './views/download';
 import { entityPicker } from './views/entity-picker';
+import { hiddenView } from './views/hidden-view';
 import { legendView } from './views/legend-view';
 import { panelView } from './views/panel-view';
 import { pathFinderView } from './views/path-finder-view';
@@ -29,8 +31,9 @@ async function main(): Promise<void> {
   const api = createApi();
   const cy = cytoscape({ container: byId('cy'), style: [...stylesheet(), ...analysisStylesheet()], boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
   const controller = new GraphController(cy, api);
+  const labels = readableLabels(cy);
   // A handle for the end-to-end tests and for curious analysts in the console.
-  Object.assign(window, { proxygraph: { cy, controller } });
+  Object.assign(window, { proxygraph: { cy, controller, labels } });
 
   let pending = 0;
   const status = statusView(byId('status'));
@@ -66,8 +69,11 @@ async function main(): Promise<void> {
   const updateDetails = () => {
     const open = !pathResults.hidden || !panelElement.hidden || !editorElement.hidden;
     if (open === document.body.classList.contains('details-open')) return;
+    const width = cy.width();
     document.body.classList.toggle('details-open', open);
     cy.resize();
+    // Keep what was in the middle of the graph in the middle as the column takes (or gives back) room.
+    cy.panBy({ x: (cy.width() - width) / 2, y: 0 });
     // Keep what the analyst is looking at in view when the column takes room from the graph.
     const onPath = cy.elements('.on-path');
     if (onPath.nonempty()) fitView(cy, onPath, 60);
@@ -93,7 +99,7 @@ async function main(): Promise<void> {
     else {
       const detail = await api.entity(selection.entity.id, controller.state.asOf);
       if (request !== panelRequest) return;
-      if (detail) panel.showEntity(detail, controller.state.asOf, relationTypes);
+      if (detail) panel.showEntity(detail, controller.state.asOf, relationTypes, { focus: controller.state.focus });
       else panel.showMessage('This entity is no longer in the graph.');
     }
     updateDetails();
@@ -121,12 +127,18 @@ async function main(): Promise<void> {
   const legendPanel = legendView(byId('legend'), {
     onKind: (kind, visible) => controller.setKindVisible(kind, visible),
     onType: (type, visible) => controller.setTypeVisible(type, visible),
+    onUndated: (visible) => controller.setUndatedVisible(visible),
   });
   const initial: ViewState = decodeViewState(location.search);
   // Read before the controller rewrites the URL with its own state.
   const reviewing = new URLSearchParams(location.search).get('review');
-  legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes);
-  controller.events.on('elements', () => legendPanel.setCounts(controller.counts()));
+  legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes, initial.hideUndated);
+  controller.events.on('elements', () => {
+    legendPanel.setCounts(controller.counts());
+    labels.refresh();
+  });
+  const hidden = hiddenView(byId('hidden'), byId('hidden-list'), { onShow: (id) => controller.unhide([id]), onShowAll: () => controller.unhide() });
+  controller.events.on('change', (state) => hidden.show(state.hiddenNodes, names));
 
   const results = pathResultsView(pathResults, (id) => void run(() => controller.reveal(id)));
   controller.events.on('paths', (paths) => {
@@ -174,7 +186,7 @@ async function main(): Promise<void> {
   byId('reset-button').addEventListener('click', () =>
     void run(async () => {
       await controller.reset();
-      legendPanel.setHidden([], []);
+      legendPanel.setHidden([], [], false);
       time?.set(controller.state.asOf);
     }),
   );

@@ -83,6 +83,7 @@ export function proposalList(container: HTMLElement, actions: ProposalActions): 
         h('div', { className: 'proposal-line' }, h('strong', {}, endText(proposal.source)), ` ${proposal.type} `, h('strong', {}, endText(proposal.target))),
         h('div', { className: 'proposal-meta' }, `${proposal.evidence.locator} · ${proposal.start || proposal.end ? `${proposal.start ?? ''}..${proposal.end ?? ''} · ` : ''}confidence ${proposal.confidence}${proposal.hedges.length ? ` (hedged: ${proposal.hedges.join(', ')})` : ''} · ${STATUS[proposal.status]}${proposal.existing ? ` to ${proposal.existing}` : ''}`),
         h('blockquote', { className: 'proposal-quote' }, proposal.evidence.quote),
+        ...proposal.resolutions.map((resolution) => h('p', { className: 'resolution' }, `Resolved by proxygraph: ${resolution}`)),
         ...proposal.conflictDetails.map((conflict) => h('p', { className: 'conflict' }, `Conflicts with ${conflict.relationship}: ${conflict.reason}. Known: ${conflict.known.map((known) => `${known.source}${known.locator ? ` ${known.locator}` : ''}${known.note ? ` — ${known.note}` : ''}`).join('; ')}`)),
         decided
           ? h('p', { className: 'decision' }, `${decided.status === 'ACCEPTED' ? 'Accepted' : 'Rejected'} by ${decided.by}${decided.relationship ? ` as ${decided.relationship}` : ''}`)

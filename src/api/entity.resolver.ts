@@ -1,8 +1,9 @@
 import { Arg, Args, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityRecord } from '../model';
-import { degreeOf, entityById, listEntities, relationshipsOf, searchEntities } from '../queries';
+import { degreeOf, entityById, listEntities, relationshipCountsOf, relationshipsOf, searchEntities } from '../queries';
 import { AliasView, AttributeView, attributeViews } from './attribute.type';
-import { EntitiesArgs, RelationshipFilterArgs, SearchArgs } from './filter.args';
+import { EntitiesArgs, EntityRelationshipsArgs, RelationshipFilterArgs, SearchArgs } from './filter.args';
+import { TypeCountView } from './graph.types';
 import { EntityConnectionView, toConnection } from './connection.type';
 import { EntityView } from './entity.type';
 import { GraphService } from './graph-service';
@@ -45,9 +46,14 @@ export class EntityResolver {
     return attributeViews(entity.attributes);
   }
 
-  @FieldResolver(() => [RelationshipView], { description: "The entity's relationships under the filters, in id order." })
-  relationships(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs) {
+  @FieldResolver(() => [RelationshipView], { description: "A page of the entity's relationships under the filters, in id order (first, after)." })
+  relationships(@Root() entity: EntityRecord, @Args() args: EntityRelationshipsArgs) {
     return relationshipsOf(this.service.graph, entity.id, args.direction, args);
+  }
+
+  @FieldResolver(() => [TypeCountView], { description: 'How many relationships of each type the entity has under the filters (types with none left out).' })
+  relationshipCounts(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs) {
+    return relationshipCountsOf(this.service.graph, entity.id, args.direction, args);
   }
 
   @FieldResolver(() => Int, { description: 'How many relationships the entity has under the filters.' })

@@ -6,7 +6,7 @@ import { RelationshipView } from './relationship.type';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
-export const MentionMatchEnum = enumOf(['NAME', 'VARIANT', 'DEMONYM', 'DESCRIPTION', 'COREFERENCE', 'NONE'] as const);
+export const MentionMatchEnum = enumOf(['NAME', 'VARIANT', 'DEMONYM', 'DESCRIPTION', 'COREFERENCE', 'PRONOUN', 'NONE'] as const);
 registerEnumType(MentionMatchEnum, { name: 'MentionMatch', description: 'How a mention was tied to a known entity (NONE: it was not).' });
 export const NameFlagEnum = enumOf(['BIDI_CONTROL', 'ZERO_WIDTH', 'MIXED_SCRIPT', 'POSSIBLE_IMITATION'] as const);
 registerEnumType(NameFlagEnum, { name: 'NameFlag', description: 'What is suspicious about a name: reordering or invisible characters, look-alike letters of another script.' });
@@ -118,6 +118,7 @@ export class ReportProposalView {
   @Field({ description: 'The row of the cue table that matched.' }) cue!: string;
   @Field() family!: string;
   @Field(() => [String], { description: 'Hedging words of the sentence, which lowered the confidence.' }) hedges!: string[];
+  @Field(() => [String], { description: 'How an end the sentence does not name was resolved: "the group" → an organisation named just before, or a pronoun ("they" → the plural actor that is the subject of the previous sentence), which also lowered the confidence. Check these.' }) resolutions!: string[];
   @Field(() => ProposalStatusEnum) status!: string;
   @Field(() => ID, { nullable: true, description: 'With ADDS_EVIDENCE: the known relationship it repeats.' }) existing!: string | null;
   @Field(() => [ID], { description: 'With CONFLICT: the known relationships it contradicts.' }) conflicts!: string[];

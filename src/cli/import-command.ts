@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { DATASET_FILES, lookAlikeNotes } from '../load';
 import { createLogger } from '../logger';
 import { commandActor, GraphEditor, importDirectory, readDatasetFiles, type ImportCounts } from '../store';
 import { withStore } from './store-command';
@@ -14,6 +16,8 @@ export async function importCommand(directory: string, output: CommandOutput, en
   return withStore(env, output, async (store) => {
     const files = readDatasetFiles(directory);
     const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
+    const known = editor.graph.mapNodes((_id, attributes) => attributes.record);
+    for (const note of lookAlikeNotes(files.dataset.entities.map((record) => ({ record, file: join(directory, DATASET_FILES.entities) })), known)) output.err(`note: ${note}`);
     const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDirectory(files, store));
     output.out(`${directory}: imported into ${store.driver.location}`);
     output.out(counts('sources', report.sources));

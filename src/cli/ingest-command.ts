@@ -52,7 +52,8 @@ function summary(reading: ReportReading): string[] {
     const end = (side: ReportReading['proposals'][number]['source']) => side.entity ?? `"${side.name}" (new)`;
     const dates = proposal.start || proposal.end ? ` ${proposal.start ?? ''}..${proposal.end ?? ''}` : '';
     const standing = proposal.status === 'ADDS_EVIDENCE' ? ` adds evidence to ${proposal.existing}` : proposal.status === 'CONFLICT' ? ` CONFLICTS with ${proposal.conflicts.join(', ')}` : '';
-    lines.push(`${proposal.id} ${proposal.type} ${end(proposal.source)} -> ${end(proposal.target)}${dates} (${proposal.confidence}, ${proposal.evidence.locator}, ${proposal.cue})${standing}`);
+    const resolved = proposal.resolutions.length > 0 ? ` [${proposal.resolutions.join('; ')}]` : '';
+    lines.push(`${proposal.id} ${proposal.type} ${end(proposal.source)} -> ${end(proposal.target)}${dates} (${proposal.confidence}, ${proposal.evidence.locator}, ${proposal.cue})${standing}${resolved}`);
   }
   return lines;
 }

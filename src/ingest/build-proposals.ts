@@ -2,13 +2,15 @@ import { ruleFor, type EntityKind, type RelationType } from '../model';
 import { tokenize } from '../queries/normalize-text';
 import type { Cue } from './cue-table';
 import { coordinate, matchCues, type CueMatch, type Item, type Slot } from './cue-matcher';
-import type { Evidence, ProposalEnd } from './ingest-types';
+import type { Evidence, MentionMatch, ProposalEnd } from './ingest-types';
 import type { DateMention } from './report-dates';
 import type { Word } from './sentences';
 
 /** Words that hedge a claim: each proposal of the sentence loses confidence. */
 const HEDGES = new Set(['likely', 'probably', 'possibly', 'reportedly', 'allegedly', 'apparently', 'purportedly', 'suspected', 'believed', 'may', 'might', 'could', 'appears', 'appeared', 'seems', 'seemed', 'reports', 'unconfirmed', 'generally', 'perhaps', 'presumably', 'claimed', 'according']);
 const HEDGE_FACTOR = 0.7;
+/** An end that is a pronoun proxygraph resolved is less certain than one the article names. */
+const PRONOUN_FACTOR = 0.8;
 /** Words that deny what the cue would state: the match is dropped. */
 const NEGATIONS = new Set(['not', 'never', 'no', 'denied', 'denies', 'deny', 'didnt', 'nor', 'without']);
 const EVENT_TYPES = new Set<RelationType>(['PERPETRATED', 'TARGETED', 'ATTACKED', 'KILLED', 'KIDNAPPED', 'THREATENED']);
@@ -18,6 +20,8 @@ export interface SlotMention extends Slot {
   readonly mention: string;
   readonly entity: string | null;
   readonly name: string;
+  readonly match: MentionMatch;
+  readonly reasons: readonly string[];
   /** Set when the mention's kind was unknown and a cue's rule decided it. */
   inferredKind?: EntityKind;
   /** The mention as a proposal's end. */
@@ -36,6 +40,8 @@ export interface Draftee {
   readonly cue: string;
   readonly family: string;
   readonly hedges: readonly string[];
+  /** How ends that were no names were resolved ("they" → …, "the group" → …). */
+  readonly resolutions: readonly string[];
   /** The stated date was near a known event's date but not within it. */
   readonly dateOff: boolean;
 }
@@ -50,6 +56,8 @@ export interface SentenceContext {
   /** The date stated last before this sentence in the paragraph: the time the story is at. */
   readonly contextDate: string | null;
   readonly evidence: Evidence;
+  /** The places a mention's own name puts it in ("US forces in Iraq and Syria"), by mention id. */
+  readonly placesOf?: ReadonlyMap<string, readonly SlotMention[]>;
 }
 
 function kindFits(kind: EntityKind | null, allowed: readonly EntityKind[]): EntityKind | null {
@@ -120,20 +128,26 @@ export function proposeForSentence(context: SentenceContext, within: readonly { 
     if (!target.kind) target.inferredKind = fitting.targetKind;
     const dates = datesFor(fitting.type, context, match, fitting.sourceKind === 'EVENT' || fitting.targetKind === 'EVENT');
     const event = context.events.find((candidate) => candidate.slot === source || candidate.slot === target);
-    proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, dateOff: event?.dateOff ?? false });
+    const resolved = [source, target].filter((end) => end.match === 'PRONOUN' || end.match === 'COREFERENCE');
+    const pronoun = resolved.some((end) => end.match === 'PRONOUN') ? PRONOUN_FACTOR : 1;
+    const resolutions = [...new Set(resolved.map((end) => end.reasons[0]).filter((reason): reason is string => reason !== undefined))];
+    proposals.push({ type: fitting.type, source, target, ...dates, confidence: Math.round(confidence * factor * pronoun * 100) / 100, evidence: context.evidence, cue: cue.id, family: cue.family, hedges, resolutions, dateOff: event?.dateOff ?? false });
   };
-  const members = (slots: readonly SlotMention[], index: number | undefined, cue: Cue) => {
+  const members = (slots: readonly SlotMention[], index: number | undefined, cue: Cue, match_: CueMatch) => {
     if (index === undefined) return [];
     const group = groups.get(index);
-    return (!group || (group.titled && (cue.family === 'title' || cue.family === 'appositive')) ? [index] : group.members).map((member) => slots[member]);
+    // "between Israel and Hezbollah": both ends are of one list; each end is its own member.
+    const alone = !group || (group.titled && (cue.family === 'title' || cue.family === 'appositive')) || (cue.both === true && [cue.source, cue.target].every((name) => group.members.includes(match_.bound.get(name) ?? -1)));
+    return (alone ? [index] : group.members).map((member) => slots[member]);
   };
   for (const match of preferSpecific(matchCues(context.items, 'sentence'))) {
     if (negated(context.items, match) || objectOfPreposition(context.items, match) || titleModifier(context.items, match)) continue;
     const { cue } = match;
     const types = typeof cue.type === 'string' ? [cue.type] : cue.type;
+    if (qualifiedPlace(context.items, match, types)) continue;
     const eventOf = () => nearestEvent(context, match);
-    const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue);
-    const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue);
+    const sources = cue.source === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.source), cue, match);
+    const targets = cue.target === 'EVENT' ? eventOf() : members(context.slots, match.bound.get(cue.target), cue, match);
     for (const source of sources) {
       for (const target of targets) {
         add(cue, match, source, target, cue.confidence, types);
@@ -160,7 +174,7 @@ const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'from', 'to', 'near', 'by'
 const AGENT_FAMILIES = new Set(['attack', 'killing', 'kidnapping', 'threat', 'opposition', 'control']);
 
 function objectOfPreposition(items: readonly Item[], match: CueMatch): boolean {
-  if (!match.cue.pattern.startsWith('{') || !AGENT_FAMILIES.has(match.cue.family) || match.cue.nominal) return false;
+  if (!match.cue.pattern.startsWith('{') || !(AGENT_FAMILIES.has(match.cue.family) || match.cue.subject) || match.cue.nominal) return false;
   const before = items[match.first - 1];
   return before !== undefined && PREPOSITIONS.has(before.token);
 }
@@ -177,6 +191,20 @@ function titleModifier(items: readonly Item[], match: CueMatch): boolean {
     if (items[position + 1]?.token === '-' && !new RegExp(`\\{${name}(:[A-Z]+)?\\} -`).test(match.cue.pattern)) return true;
   }
   return false;
+}
+
+/** A name right before a noun qualifies it ("the US facility"): it is no place where something is. */
+function qualifiesNoun(items: readonly Item[], position: number): boolean {
+  const next = items[position + 1];
+  return next !== undefined && next.slot === undefined && next.noun;
+}
+
+/** A place slot after "in", "at" or "near" that only qualifies the next noun ("at the US facility"): no place. */
+function qualifiedPlace(items: readonly Item[], match: CueMatch, types: readonly RelationType[]): boolean {
+  if (!types.includes('LOCATED_AT')) return false;
+  const slot = match.bound.get(match.cue.target);
+  const position = items.findIndex((item) => item.slot === slot);
+  return slot !== undefined && position > 0 && ['in', 'at', 'near'].includes(items[position - 1].token) && qualifiesNoun(items, position);
 }
 
 /** Of two matches of one family from the same first item, the longer is the more specific reading. */
@@ -202,13 +230,22 @@ function addEventFrame(context: SentenceContext, cue: Cue, match: CueMatch, acto
   const confidence = cue.confidence * 0.9;
   add(cue, match, actor, event, confidence, ['PERPETRATED']);
   add(cue, match, event, victim, confidence, cue.family === 'killing' || cue.type === 'KILLED' ? ['KILLED', 'TARGETED'] : ['TARGETED']);
+  // An attack on a place (a base, a tower, an airport) happened there.
+  if (victim.kind === 'LOCATION' || victim.inferredKind === 'LOCATION') add(cue, match, event, victim, confidence, ['LOCATED_AT']);
   // Places of the same clause: inside the match, or just after it with no comma between.
   const clauseEnd = context.items.findIndex((item, position) => position > match.last && (item.token === ',' || item.token === ';'));
   const lastItem = Math.min(clauseEnd < 0 ? context.items.length - 1 : clauseEnd, match.last + 5);
+  let previousPlace = -1;
   for (const [position, item] of context.items.entries()) {
     if (item.slot === undefined || position < match.first || position > lastItem) continue;
     const place = context.slots[item.slot];
-    if (place === actor || place === victim || (place.kind !== 'LOCATION' && place.kind !== 'STATE')) continue;
+    if (place.kind !== 'LOCATION' && place.kind !== 'STATE') continue;
+    // "at Asad base in Iraq": the event is at the first place, which is in the second.
+    const within = previousPlace === position - 2 && context.items[position - 1]?.token === 'in';
+    previousPlace = position;
+    if (place === actor || place === victim || within || qualifiesNoun(context.items, position)) continue;
     if (['in', 'at', 'near'].includes(context.items[position - 1]?.token ?? '')) add(cue, match, event, place, confidence, ['LOCATED_AT']);
   }
+  // "attacks on US forces in Iraq and Syria": the places the victim's own name holds.
+  for (const place of context.placesOf?.get(victim.mention) ?? []) add(cue, match, event, place, confidence, ['LOCATED_AT']);
 }

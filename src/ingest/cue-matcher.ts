@@ -45,9 +45,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Words of the event a sentence reports carry this mark: `EV` matches them, and a written word matches with or without it. */
+export const EVENT_MARK = '!';
+
 function alternative(word: string): string {
-  if (word.startsWith('~')) return `${escape(word.slice(1))}(?:s|es|ed|d|ing)?`;
-  return word.split('_').map(escape).join(' ');
+  if (word.startsWith('~')) return `${EVENT_MARK}?${escape(word.slice(1))}(?:s|es|ed|d|ing)?`;
+  return word
+    .split('_')
+    .map((part) => `${EVENT_MARK}?${escape(part)}`)
+    .join(' ');
 }
 
 /** Compiles a pattern of the cue table into a regular expression over an encoded sentence. */
@@ -72,7 +78,17 @@ export function compilePattern(pattern: string): RegExp {
       parts.push(gap[1] ? `(?: [^ ]+){0,${gap[2] ?? 3}}` : `(?: [^@ ][^ ]*){0,${gap[2] ?? 3}}`);
       continue;
     }
-    if (token === '(,_…*8_,)?') parts.push('(?: ,(?: [^ ]+){1,8} ,)?');
+    const event = /^EV(?:\(([^()]+)\))?$/.exec(token);
+    if (event) {
+      // An event is told in one or more words ("drone attack"): EV(list) ends with a word of the list.
+      const last = event[1] ? `(?:${event[1].split('|').map((word) => (word.startsWith('~') ? `[^ ]*${escape(word.slice(1))}` : escape(word))).join('|')})` : '[^ ]+';
+      parts.push(`(?: ${EVENT_MARK}[^ ]+)*? ${EVENT_MARK}${last}`);
+      continue;
+    }
+    if (token === '[') parts.push('(?:');
+    else if (token === ']') parts.push(')');
+    else if (token === ']?') parts.push(')?');
+    else if (token === '(,_…*8_,)?') parts.push('(?: ,(?: [^ ]+){1,8} ,)?');
     else if (token === '_') parts.push('(?: [^@ ][^ ]*)');
     else if (token === '^') parts.push('^');
     else if (token === '$') parts.push('$');
@@ -95,7 +111,7 @@ function marks(text: string): string[] {
 }
 
 /** A sentence as the matcher reads it: folded words, punctuation, and one slot per mention. */
-export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): Item[] {
+export function encodeSentence(words: readonly Word[], slots: readonly Slot[], eventWords: ReadonlySet<number> = new Set()): Item[] {
   const items: Item[] = [];
   const startsAt = new Map(slots.map((slot, index) => [slot.first, index]));
   for (let index = 0; index < words.length; index++) {
@@ -110,7 +126,9 @@ export function encodeSentence(words: readonly Word[], slots: readonly Slot[]): 
       index = slots[slot].last;
     } else {
       const folded = tokenize(word.text).join('');
-      if (folded) items.push({ token: folded, word: index, noun: (word.tags.has('Noun') || word.tags.has('Adjective')) && !word.tags.has('Pronoun') && !word.tags.has('Verb') });
+      // A participle the tagger calls an adjective ("went to Lebanon and threatened Israel") is no title of a name.
+      const noun = (word.tags.has('Noun') || (word.tags.has('Adjective') && !/(ed|ing)$/.test(folded))) && !word.tags.has('Pronoun') && !word.tags.has('Verb');
+      if (folded) items.push({ token: eventWords.has(index) ? `${EVENT_MARK}${folded}` : folded, word: index, noun });
     }
     if (last.possessive) items.push({ token: "'s", word: index, noun: false });
     for (const mark of marks(last.after)) items.push({ token: mark, word: index, noun: false });
@@ -162,9 +180,13 @@ export interface Coordination {
   readonly titled: boolean;
 }
 
+/** What may stand between the members of a list: "X, Y and Z", "X or Y", "X and also Y". */
+const CONNECTORS = new Set([',', 'and', 'or', 'also']);
+
 export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<number, Coordination> {
   const groups = new Map<number, Coordination>();
-  const sameKind = (a: Slot, b: Slot) => a.kind === b.kind || (['LOCATION', 'STATE'].includes(a.kind ?? '') && ['LOCATION', 'STATE'].includes(b.kind ?? ''));
+  // A state is listed with places ("Iraq and Anbar") or with groups ("US forces in Iraq and also Israel").
+  const sameKind = (a: Slot, b: Slot) => a.kind === b.kind || (a.kind === 'STATE' && (b.kind === 'LOCATION' || b.kind === 'ORGANIZATION')) || (b.kind === 'STATE' && (a.kind === 'LOCATION' || a.kind === 'ORGANIZATION'));
   let run: number[] = [];
   let joined = false;
   let titled = false;
@@ -183,10 +205,12 @@ export function coordinate(items: readonly Item[], slots: readonly Slot[]): Map<
     }
     const previous = items.findIndex((candidate) => candidate.slot === run[run.length - 1]);
     const between = items.slice(previous + 1, index);
-    const connector = between.findIndex((candidate) => !(candidate.token === ',' || candidate.token === 'and' || candidate.token === 'or'));
+    const connector = between.findIndex((candidate) => !CONNECTORS.has(candidate.token));
     const connectors = connector < 0 ? between : between.slice(0, connector);
     const titles = connector < 0 ? [] : between.slice(connector);
-    const fits = connectors.length > 0 && connectors.length <= 2 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
+    // "Hezbollah and other Iranian-backed groups": a name qualifying a compound is no member of the list.
+    const qualifier = items[index + 1]?.token === '-';
+    const fits = !qualifier && connectors.length > 0 && connectors.length <= 3 && titles.length <= 2 && titles.every((candidate) => candidate.noun) && sameKind(slots[run[0]], slots[item.slot]);
     if (fits) {
       run.push(item.slot);
       if (titles.length > 0) titled = true;

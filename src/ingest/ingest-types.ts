@@ -29,6 +29,8 @@ export type MentionMatch =
   | 'DESCRIPTION'
   /** A definite description ("the group", "the militias") standing for one entity named before. */
   | 'COREFERENCE'
+  /** A plural pronoun ("they") standing for a plural actor of the same paragraph (see pronouns.ts): to check. */
+  | 'PRONOUN'
   /** Not linked: a proper name proxygraph does not know (see `newEntity`) or a partial match (see `candidates`). */
   | 'NONE';
 
@@ -116,6 +118,11 @@ export interface Proposal {
   readonly family: string;
   /** Hedging words found in the sentence. */
   readonly hedges: readonly string[];
+  /**
+   * How an end that the sentence does not name was resolved: a definite description ("the group" → …) or a pronoun
+   * ("they" → …, which also lowers the confidence). Empty when both ends are named.
+   */
+  readonly resolutions: readonly string[];
   readonly status: ProposalStatus;
   /** With ADDS_EVIDENCE: the known relationship this repeats. */
   readonly existing: string | null;

@@ -1,7 +1,7 @@
 import { onGraphChange, type KnowledgeGraph } from '../load';
 import { toInterval, type EntityKind, type EntityRecord, type Window } from '../model';
-import { skeleton } from '../queries/normalize-text';
-import { EVENT_ROOTS, nameKeys, wordRoot } from './word-forms';
+import { skeleton, tokenize } from '../queries/normalize-text';
+import { demonymState, EVENT_ROOTS, nameKeys, wordRoot } from './word-forms';
 
 /** One name or alias of a known entity, as the mention finder matches it. */
 export interface KnownName {
@@ -25,6 +25,8 @@ export interface Description {
   readonly names: readonly (readonly string[])[];
   /** Roots of its common nouns ("attack", "base"): one must be in the sentence. */
   readonly heads: ReadonlySet<string>;
+  /** A place's proper words ("Albukamal" of "Iranian base near Albukamal"): one must be in the sentence too. */
+  readonly proper: ReadonlySet<string>;
   readonly window: Window;
 }
 
@@ -115,11 +117,14 @@ function describe(entity: EntityRecord, window: Window): Description | null {
   const words = new Set<string>();
   const heads = new Set<string>();
   const perName: string[][] = [];
+  // "a base", "the camp" alone say nothing of which: a place is recognised only with one of its proper names' words.
+  const proper = new Set(entity.kind === 'LOCATION' ? descriptive.flatMap((name) => name.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word) && !demonymState(tokenize(word)[0] ?? '')).flatMap((word) => tokenize(word).map(wordRoot))) : []);
   for (const name of entity.kind === 'EVENT' ? names : descriptive) {
     const content = [...new Set(nameKeys(name).filter((key) => !STOP_WORDS.has(key) && !/^\d+$/.test(key) && key.length > 1).map(wordRoot))];
     if (content.length >= 2) perName.push(content);
     for (const word of content) words.add(word);
-    for (const word of name.split(/[\s-]+/)) {
+    // A name in sentence case opens with a capital its head may carry ("Kidnapping of …").
+    for (const word of name.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase()).split(/[\s-]+/)) {
       if (!/^[a-z]{3,}$/.test(word) || STOP_WORDS.has(word)) continue;
       const root = wordRoot(word);
       // An event is recognised by what happened (attack, killing, explosion); a place by the noun it is (base, hangar).
@@ -127,11 +132,18 @@ function describe(entity: EntityRecord, window: Window): Description | null {
     }
   }
   if (perName.length === 0 || heads.size === 0) return null;
-  return { entity: entity.id, kind: entity.kind, name: entity.name, words, names: perName, heads, window: entity.kind === 'EVENT' ? eventDays(entity) : window };
+  for (const head of heads) proper.delete(head);
+  return { entity: entity.id, kind: entity.kind, name: entity.name, words, names: perName, heads, proper, window: entity.kind === 'EVENT' ? eventDays(entity) : window };
 }
 
+/**
+ * The days an event covers: its start to its end. An event named in the plural ("Militia attacks on US forces …",
+ * "Strikes in Iraq …") is a series: without an end it goes on from its start.
+ */
 function eventDays(entity: EntityRecord): Window {
-  return entity.start ? { lo: toInterval(entity.start).lo, hi: toInterval(entity.end ?? entity.start).hi } : { lo: -Infinity, hi: Infinity };
+  if (!entity.start) return { lo: -Infinity, hi: Infinity };
+  const series = !entity.end && /\b[a-z]+s\b/.test(entity.name) && entity.name.split(/[\s-]+/).some((word) => /^[a-z]+s$/i.test(word) && EVENT_ROOTS.has(wordRoot(word.toLowerCase())));
+  return { lo: toInterval(entity.start).lo, hi: series ? Infinity : toInterval(entity.end ?? entity.start).hi };
 }
 
 const indexes = new WeakMap<KnowledgeGraph, NameIndex>();

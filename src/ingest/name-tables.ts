@@ -21,6 +21,17 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   afghan: 'Afghanistan', pakistani: 'Pakistan', palestinian: 'Palestine', palestinians: 'Palestine', chinese: 'China',
 };
 
+/**
+ * Words that name the same thing inside a name: "US troops", "US soldiers" and "US service members" are the "US forces"
+ * the graph knows. Each maps to the word the names are matched with; a two-word phrase is written with a space.
+ */
+export const NAME_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['troops', 'forces'], ['soldiers', 'forces'], ['servicemen', 'forces'], ['servicemembers', 'forces'], ['personnel', 'forces'], ['service members', 'forces'],
+]);
+
+/** Qualifiers a name may carry inside it without naming something else: "the Kurdistan autonomous region". */
+export const NAME_QUALIFIERS: ReadonlySet<string> = new Set(['autonomous', 'semi', 'semiautonomous', 'federal']);
+
 /** Articles that names carry or drop at will ("al-Muhandis", "Muhandis"; "Asaib Ahl al-Haq"): skipped when matching. */
 export const NAME_ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'ad', 'ash']);
 

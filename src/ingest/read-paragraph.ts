@@ -1,12 +1,14 @@
 import type { EntityKind } from '../model';
+import { tokenize } from '../queries/normalize-text';
 import { proposeForSentence, type Draftee, type SlotMention } from './build-proposals';
 import { resolveDefinites, type Named } from './coreference';
 import { encodeSentence } from './cue-matcher';
 import type { Evidence, Mention, MentionCandidate, MentionMatch, NameFlag, ProposalEnd } from './ingest-types';
-import { matchDescriptions, newEvents } from './match-descriptions';
+import { matchDescriptions, newEvents, textRoots } from './match-descriptions';
 import type { NameIndex } from './name-index';
 import { locatorOf } from './paragraphs';
-import { readDates } from './report-dates';
+import { readDates, type DateMention } from './report-dates';
+import { resolvePronouns, subjectOf, type SentenceSubjects } from './pronouns';
 import { scanNames, type NameSpan } from './scan-names';
 import { readSentences, type Sentence } from './sentences';
 import { findUnknownNames } from './unknown-names';
@@ -93,30 +95,63 @@ function quoteOf(paragraph: string, sentence: Sentence): string {
   return quote.length <= MAX_QUOTE ? quote : quote.slice(0, MAX_QUOTE);
 }
 
+/** Words opening a sentence that leave the time the paragraph was at: its last date no longer dates the sentence. */
+const MOVING_ON = new Set(['later', 'afterwards', 'afterward', 'subsequently', 'eventually', 'since', 'today', 'now', 'currently']);
+
+/** One sentence's mentions before pronouns are resolved, and the dates it is read with. */
+interface SentenceSpans extends SentenceSubjects {
+  readonly sentence: Sentence;
+  readonly number: number;
+  readonly descriptions: readonly NameSpan[];
+  readonly stated: readonly DateMention[];
+  readonly context: string | null;
+}
+
+/** The mentions of one sentence: known names, unknown names, described and new events, definite descriptions. */
+function findSpans(input: ParagraphInput, sentence: Sentence, number: number, dates: readonly DateMention[], referred: readonly string[] = []): SentenceSpans {
+  const { paragraph, index, named } = input;
+  const { words } = sentence;
+  const known = scanNames(words, index);
+  const unknown = findUnknownNames(paragraph, words, known, index);
+  const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
+  // "Later, …" moves the story on: the date stated before is no longer the time it is at.
+  const movedOn = stated.length === 0 && MOVING_ON.has(tokenize(words[0]?.text ?? '')[0] ?? '');
+  const context = movedOn ? null : [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
+  const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index, referred);
+  // An event noun only loosely like known events is a new event, with those as its candidates.
+  const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
+  const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
+    const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
+    return loose ? { ...span, candidates: loose.candidates } : span;
+  });
+  for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
+  const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, number, index);
+  // A definite description may hold a name ("the militias in Iraq"): that name is part of it, no mention of its own.
+  const inside = (span: NameSpan) => definites.some((definite) => definite !== span && definite.first <= span.first && definite.last >= span.last);
+  const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].filter((span) => !inside(span)).sort((a, b) => a.first - b.first);
+  if (referred.length === 0) for (const span of spans) if (span.entity && span.kind) named.push({ entity: span.entity, kind: span.kind, sentence: number });
+  return { sentence, number, words, spans, subject: subjectOf(words, spans).span, descriptions, stated, context };
+}
+
 /** Reads one paragraph: its dates, its mentions sentence by sentence, and what its sentences state. */
 export function readParagraph(input: ParagraphInput): ParagraphReading {
-  const { paragraph, number, index, named } = input;
+  const { paragraph, number, index } = input;
   const dates = readDates(paragraph, input.published);
   const sentences = readSentences(paragraph);
+  const found: SentenceSpans[] = sentences.map((sentence, position) => findSpans(input, sentence, input.sentenceOffset + position, dates));
   const mentions: MentionBuilder[] = [];
   const proposals: Draftee[] = [];
-  for (const [position, sentence] of sentences.entries()) {
-    const sentenceNumber = input.sentenceOffset + position;
-    const { words } = sentence;
-    const known = scanNames(words, index);
-    const unknown = findUnknownNames(paragraph, words, known, index);
-    const stated = dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
-    const context = [...dates].reverse().find((date) => date.end <= sentence.start)?.value ?? null;
-    const descriptions = matchDescriptions(words, [...known, ...unknown], stated.length > 0 ? stated.map((date) => date.value) : context ? [context] : [], index);
-    // An event noun only loosely like known events is a new event, with those as its candidates.
-    const looseEvents = descriptions.filter((span) => span.kind === 'EVENT' && span.entity === null);
-    const events = newEvents(words, [...known, ...unknown, ...descriptions.filter((span) => !looseEvents.includes(span))], stated[0]?.value ?? null).map((span) => {
-      const loose = looseEvents.find((candidate) => candidate.first <= span.last && candidate.last >= span.first);
-      return loose ? { ...span, candidates: loose.candidates } : span;
-    });
-    for (const loose of looseEvents) if (events.some((span) => loose.first <= span.last && loose.last >= span.first)) descriptions.splice(descriptions.indexOf(loose), 1);
-    const definites = resolveDefinites(words, [...known, ...unknown, ...descriptions, ...events], named, sentenceNumber, index);
-    const spans: NameSpan[] = [...known, ...unknown, ...descriptions, ...events, ...definites].sort((a, b) => a.first - b.first);
+  for (const [position, read] of found.entries()) {
+    // Pronouns last: they need the subjects of the paragraph's sentences (earlier ones with their pronouns resolved).
+    const pronouns = resolvePronouns(found, position, index);
+    // What "they" stands for counts among the sentence's words when events are recognised ("they targeted Eilat"
+    // holds the militias of "Iraqi militia drone attacks on Israel").
+    const referred = [...new Set(pronouns.map((span) => span.entity!))].flatMap((entity) => textRoots(index.entities.get(entity)?.name ?? ''));
+    const reread = referred.length > 0 ? findSpans(input, read.sentence, read.number, dates, referred) : read;
+    const spans: NameSpan[] = [...reread.spans.filter((span) => !pronouns.some((pronoun) => span.first <= pronoun.last && span.last >= pronoun.first)), ...pronouns].sort((a, b) => a.first - b.first);
+    found[position] = { ...reread, spans, subject: subjectOf(read.words, spans).span };
+    const { sentence, words, descriptions, stated, context } = reread;
+    const sentenceNumber = read.number;
     const builders = spans.map((span) => {
       const start = words[span.first].start;
       const end = words[span.last].end;
@@ -127,11 +162,10 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
       return new MentionBuilder(`m${input.mentionOffset + mentions.length + spans.indexOf(span) + 1}`, number, sentenceNumber, span.first, span.last, start, end, text, span.entity, span.kind, span.match, span.candidates, span.flags, reasons, fresh, entityName);
     });
     mentions.push(...builders);
-    for (const builder of builders) if (builder.entity && builder.kind) named.push({ entity: builder.entity, kind: builder.kind, sentence: sentenceNumber });
     if (words.length > MAX_SENTENCE_WORDS) continue;
     // A described event is found by its words ("attacked", "the killing"): they stay words for the cues to read.
     // Unlinked descriptions (no entity, nothing to create) would only hide their words from the cues.
-    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span as (typeof descriptions)[number]));
+    const describedEvent = (span: NameSpan) => (span.kind === 'EVENT' && (span.match === 'DESCRIPTION' || 'newEntity' in span)) || (span.match === 'NONE' && !('newEntity' in span) && span.flags.length === 0 && span.candidates.length > 0 && descriptions.includes(span));
     const slots = builders.filter((_builder, position_) => !describedEvent(spans[position_]));
     const eventSlots = builders
       .map((builder, position_) => ({ slot: builder as SlotMention, dateOff: 'dateOff' in spans[position_] ? Boolean((spans[position_] as { dateOff?: boolean }).dateOff) : false }))
@@ -141,7 +175,7 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
       .filter((slot) => slot.last > slot.first && slot.match !== 'DESCRIPTION' && slot.match !== 'COREFERENCE')
       .map((self) => {
         const inner = words.slice(self.first, self.last + 1);
-        const innerSpans = scanNames(inner, index, { inside: true }).filter((span) => span.entity !== self.entity);
+        const innerSpans = scanNames(inner, index, { inside: true, exclude: self.entity }).filter((span) => span.entity !== self.entity);
         const innerSlots = innerSpans.map((span) => {
           const start = inner[span.first].start;
           const end = inner[span.last].end;
@@ -149,8 +183,10 @@ export function readParagraph(input: ParagraphInput): ParagraphReading {
         });
         return { items: encodeSentence(inner, innerSlots), self, slots: innerSlots };
       });
-    const items = encodeSentence(words, slots);
-    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
+    const placesOf = new Map(withinNames.map((name) => [name.self.mention, name.slots.filter((slot, at) => (slot.kind === 'LOCATION' || slot.kind === 'STATE') && name.items.some((item, position) => item.slot === at && ['in', 'and'].includes(name.items[position - 1]?.token ?? '')))] as const));
+    const eventWords = new Set(eventSlots.filter((event) => !slots.includes(event.slot as MentionBuilder)).flatMap((event) => Array.from({ length: event.slot.last - event.slot.first + 1 }, (_, offset) => event.slot.first + offset)));
+    const items = encodeSentence(words, slots, eventWords);
+    proposals.push(...proposeForSentence({ words, items, slots, events: eventSlots, dates: stated, contextDate: context, evidence, placesOf }, withinNames).filter((draftee) => !draftee.source.mention.includes('.') || draftee.source.entity !== null).filter((draftee) => !draftee.target.mention.includes('.') || draftee.target.entity !== null));
   }
   return { number, mentions, proposals, sentences: sentences.length };
 }

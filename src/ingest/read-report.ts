@@ -93,6 +93,7 @@ export function readReport(graph: KnowledgeGraph, input: ReportInput): ReportRea
       cue: draftee.cue,
       family: draftee.family,
       hedges: draftee.hedges,
+      resolutions: draftee.resolutions,
       status: standing.status,
       existing: standing.existing,
       conflicts: standing.conflicts.map((item) => item.relationship),

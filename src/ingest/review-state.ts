@@ -85,7 +85,8 @@ export function presentDraft(draft: ReviewedDraft, nameOf: (entity: string) => s
         const resolved = resolvedEnd(draft, side);
         return { ...resolved, name: resolved.entity && resolved.entity !== side.entity ? (nameOf(resolved.entity) ?? resolved.name) : resolved.name };
       };
-      return { ...proposal, source: end(proposal.source), target: end(proposal.target), decision: draft.decisions.proposals[proposal.id] ?? null };
+      // Drafts stored before ends were resolved from pronouns carry no resolutions.
+      return { ...proposal, resolutions: proposal.resolutions ?? [], source: end(proposal.source), target: end(proposal.target), decision: draft.decisions.proposals[proposal.id] ?? null };
     }),
   };
 }

@@ -2,10 +2,10 @@ import type { EntityKind } from '../model';
 import { skeleton, tokenize } from '../queries/normalize-text';
 import type { MentionCandidate, MentionMatch, NameFlag } from './ingest-types';
 import type { KnownName, NameIndex } from './name-index';
-import { NAME_ARTICLES, NAME_MODIFIERS, NOT_NAMES } from './name-tables';
+import { NAME_ARTICLES, NAME_MODIFIERS, NAME_QUALIFIERS, NAME_SYNONYMS, NOT_NAMES } from './name-tables';
 import type { Word } from './sentences';
 import { unmask } from './suspicious-names';
-import { demonymState } from './word-forms';
+import { demonymState, synonymKey } from './word-forms';
 
 /** A folded piece of a word, as names are matched: "al-Muhandis" is the pieces "al" and "muhandis". */
 interface Piece {
@@ -15,6 +15,8 @@ interface Piece {
   readonly capitalized: boolean;
   readonly upper: boolean;
   readonly article: boolean;
+  /** A qualifier a name may carry inside it ("autonomous"): skipped within a name when it does not match. */
+  readonly qualifier: boolean;
   readonly demonym: boolean;
   /** Nothing but a hyphen or a space separates it from the piece before. */
   readonly joined: boolean;
@@ -47,16 +49,22 @@ function piecesOf(words: readonly Word[]): { pieces: Piece[]; flags: Map<number,
     if (unmasked.flags.length > 0) flags.set(index, unmasked);
     const capitalized = /^\P{Ll}*\p{Lu}/u.test(unmasked.text) || !/[A-Za-z]/.test(unmasked.text);
     const upper = unmasked.text === unmasked.text.toUpperCase() && /[A-Z]/.test(unmasked.text);
-    for (const [position, token] of tokenize(unmasked.text).entries()) {
+    const tokens = tokenize(unmasked.text);
+    for (const [position, token] of tokens.entries()) {
       const state = demonymState(token);
-      for (const [part, key] of (state ?? [token]).entries()) {
+      // "service members": the first word is skipped like an article, the second matched as "forces".
+      const previous = position > 0 ? tokens[position - 1] : pieces[pieces.length - 1]?.word === index - 1 ? tokenize(words[index - 1].text).at(-1) : undefined;
+      const next = position < tokens.length - 1 ? tokens[position + 1] : tokenize(words[index + 1]?.text ?? '')[0];
+      const opensPhrase = NAME_SYNONYMS.has(`${token} ${next}`);
+      for (const [part, key] of (state ?? [synonymKey(token, previous)]).entries()) {
         pieces.push({
           key,
           variant: skeleton(key),
           word: index,
           capitalized,
           upper,
-          article: NAME_ARTICLES.has(key),
+          article: NAME_ARTICLES.has(key) || opensPhrase,
+          qualifier: NAME_QUALIFIERS.has(key),
           demonym: state !== null,
           joined: position > 0 || part > 0 || (index > 0 && joinedTo(words[index - 1], word)),
         });
@@ -82,7 +90,7 @@ function walk(pieces: readonly Piece[], start: number, root: NameIndex['exact'],
     if (position > start && !piece.joined) break;
     const next = node.next.get(piece[field]);
     if (!next) {
-      if (piece.article) continue;
+      if (piece.article || piece.qualifier) continue;
       break;
     }
     node = next;
@@ -122,7 +130,7 @@ function isNameWord(word: Word | undefined, between: string | undefined): boolea
  * characters, shared by several entities, or only part of a longer unknown name ("Badr" in "Hassan Badr") is not
  * linked: it is offered as a candidate, with reasons.
  */
-export function scanNames(words: readonly Word[], index: NameIndex, options: { inside?: boolean } = {}): NameSpan[] {
+export function scanNames(words: readonly Word[], index: NameIndex, options: { inside?: boolean; exclude?: string | null } = {}): NameSpan[] {
   const { pieces, flags } = piecesOf(words);
   // Inside a name, the name itself is not a match: only the names it holds ("IRGC" in "IRGC Quds Force").
   const whole = (end: number) => options.inside === true && start === 0 && pieces[end].word === words.length - 1;
@@ -130,7 +138,8 @@ export function scanNames(words: readonly Word[], index: NameIndex, options: { i
   let start = 0;
   while (start < pieces.length) {
     const best = [...walk(pieces, start, index.exact, 'key').map((reached) => ({ reached, variant: false })), ...walk(pieces, start, index.variants, 'variant').map((reached) => ({ reached, variant: true }))]
-      .map((option) => ({ ...option, names: spelled(pieces, option.reached, option.variant) }))
+      // Inside a name, its own aliases are no match: "US forces in Iraq" inside "US forces in Iraq and Syria" holds Iraq.
+      .map((option) => ({ ...option, names: spelled(pieces, option.reached, option.variant).filter((name) => name.entity !== options.exclude) }))
       .filter((option) => option.names.length > 0 && !whole(option.reached.end))
       .sort((a, b) => b.reached.end - a.reached.end || Number(a.variant) - Number(b.variant))[0];
     if (!best) {
@@ -167,7 +176,11 @@ function spanOf(words: readonly Word[], first: number, last: number, names: read
     return { first, last, entity: null, kind: null, match: 'NONE', candidates: candidates(0.5, `"${name.name}" names ${entities.length} entities`), flags: [], reasons: ['not linked: the name is shared by several entities'] };
   }
   const single = last === first && name.keys.length === 1 && !demonym;
-  if (single && !inside && (isNameWord(words[first - 1], words[first - 1]?.after) || isNameWord(words[last + 1], words[last].after))) return null;
+  // A capitalised name word right beside it makes it part of a longer name, unless a possessive or a bracket parts
+  // them ("Iran's Quds Force", "Popular Mobilization Forces (PMF)").
+  const before = words[first - 1];
+  const after = words[last + 1];
+  if (single && !inside && ((before && !before.possessive && isNameWord(before, before.after + words[first].before)) || (after && !words[last].possessive && isNameWord(after, words[last].after + after.before)))) return null;
   const match: MentionMatch = demonym ? 'DEMONYM' : variant ? 'VARIANT' : 'NAME';
   const why = demonym ? `an adjective of "${name.name}"` : variant ? `a spelling variant of ${name.isAlias ? 'the alias' : 'the name'} "${name.name}"` : `${name.isAlias ? 'the alias' : 'the name'} "${name.name}"`;
   return { first, last, entity: entities[0], kind: name.kind, match, candidates: [], flags: [], reasons: [why] };

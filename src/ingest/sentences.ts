@@ -38,9 +38,39 @@ interface TaggedSentence {
 
 const POSSESSIVE = /['’ʼ]s$|(?<=s)['’ʼ]$/i;
 
+/** A sentence ending inside closing quotes: `… an “axis of resistance.” The groups …`. */
+const QUOTED_END = /[.!?]['"”’»]+\s+$/;
+
+/**
+ * compromise keeps a sentence going past a full stop inside closing quotes; such a stop followed by a capitalised word
+ * ends the sentence here.
+ */
+function splitQuotedEnds(sentences: readonly TaggedSentence[]): TaggedSentence[] {
+  const result: TaggedSentence[] = [];
+  for (const sentence of sentences) {
+    let terms: TaggedTerm[] = [];
+    const close = () => {
+      if (terms.length === 0) return;
+      const first = terms[0];
+      const last = terms[terms.length - 1];
+      const end = last.offset.start + last.offset.length + last.post.trimEnd().length;
+      result.push({ offset: { start: first.offset.start, length: end - first.offset.start }, terms });
+      terms = [];
+    };
+    for (const [index, term] of sentence.terms.entries()) {
+      terms.push(term);
+      const next = sentence.terms[index + 1];
+      if (next && QUOTED_END.test(term.post) && /^\p{Lu}/u.test(next.text)) close();
+    }
+    if (terms.length === sentence.terms.length) result.push(sentence);
+    else close();
+  }
+  return result;
+}
+
 /** Sentences and words of one paragraph, tagged by compromise (a rule-based English tagger shipped as a package). */
 export function readSentences(paragraph: string): Sentence[] {
-  const tagged = nlp(paragraph).json({ offset: true, terms: { offset: true } }) as TaggedSentence[];
+  const tagged = splitQuotedEnds(nlp(paragraph).json({ offset: true, terms: { offset: true } }) as TaggedSentence[]);
   return tagged.map((sentence) => {
     const words = sentence.terms
       .filter((term) => term.text.length > 0)

@@ -1,12 +1,12 @@
 import { tokenize } from '../queries/normalize-text';
-import { DEMONYMS, NAME_ARTICLES } from './name-tables';
+import { DEMONYMS, NAME_ARTICLES, NAME_SYNONYMS } from './name-tables';
 
 /**
  * Words of one family, so that "attacked", "attacks" and "attack" compare equal when a description is matched.
  * Data: extend it here.
  */
 const WORD_FAMILIES: Readonly<Record<string, readonly string[]>> = {
-  attack: ['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaulted', 'raid', 'raided', 'targeted', 'targeting', 'hit', 'struck'],
+  attack: ['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaulted', 'raid', 'raided', 'target', 'targets', 'targeted', 'targeting', 'hit', 'struck'],
   strike: ['strike', 'strikes', 'airstrike', 'airstrikes', 'struck', 'bombed', 'bombing', 'bombings'],
   kill: ['kill', 'kills', 'killed', 'killing', 'killings', 'assassination', 'assassinated', 'assassinate'],
   explosion: ['explosion', 'explosions', 'blast', 'blasts', 'exploded', 'explosive'],
@@ -24,8 +24,27 @@ const WORD_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   force: ['force', 'forces', 'troops', 'soldiers', 'military', 'personnel', 'members'],
 };
 
+/** Nouns of an event family that name no event: a "target" is what an attack aims at. */
+export const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set(['target', 'targets']);
+
 /** Roots of the words that report something happening: the heads by which events are recognised. */
 export const EVENT_ROOTS: ReadonlySet<string> = new Set(['attack', 'strike', 'kill', 'explosion', 'kidnap', 'invasion', 'launch', 'transfer', 'fatwa', 'war', 'operation', 'massacre', 'siege', 'battle', 'uprising', 'clash', 'shelling', 'ambush']);
+
+/**
+ * Heads that tell one kind of event: an attack is also reported as a strike or as missiles fired ("launch"), so a
+ * sentence with any of them may describe an event named as an attack or a strike (not the other way: an event named
+ * for a launch is that narrower thing). Only the head is shared; the other words of the
+ * event's name must still be there.
+ */
+const HEAD_KIN: Readonly<Record<string, readonly string[]>> = {
+  attack: ['strike', 'launch'],
+  strike: ['attack', 'launch'],
+};
+
+/** The heads by which a described entity is recognised, with their kin. */
+export function headsOf(description: { readonly heads: ReadonlySet<string> }): ReadonlySet<string> {
+  return new Set([...description.heads].flatMap((head) => [head, ...(Object.hasOwn(HEAD_KIN, head) ? HEAD_KIN[head] : [])]));
+}
 
 const FAMILY_OF = new Map<string, string>(Object.entries(WORD_FAMILIES).flatMap(([root, words]) => words.map((word) => [word, root] as [string, string])));
 
@@ -42,7 +61,7 @@ export function wordRoot(folded: string): string {
 
 /** The folded tokens a demonym stands for ("iranian" → ["iran"]), or null. */
 export function demonymState(folded: string): string[] | null {
-  const state = DEMONYMS[folded];
+  const state = Object.hasOwn(DEMONYMS, folded) ? DEMONYMS[folded] : undefined;
   return state ? tokenize(state) : null;
 }
 
@@ -56,7 +75,15 @@ export function nameKeys(name: string): string[] {
   for (const [index, token] of tokens.entries()) {
     if (index === 0 && token === 'the' && tokens.length > 1) continue;
     if (NAME_ARTICLES.has(token) && tokens.length > 1) continue;
-    keys.push(...(demonymState(token) ?? [token]));
+    const phrase = NAME_SYNONYMS.get(`${token} ${tokens[index + 1]}`);
+    if (phrase) continue;
+    const synonym = NAME_SYNONYMS.get(`${tokens[index - 1]} ${token}`) ?? NAME_SYNONYMS.get(token);
+    keys.push(...(synonym ? [synonym] : demonymState(token) ?? [token]));
   }
   return keys;
+}
+
+/** The key a name word is matched with: its synonym ("troops" → "forces"), else itself; `next` completes a phrase. */
+export function synonymKey(token: string, previous: string | undefined): string {
+  return NAME_SYNONYMS.get(`${previous} ${token}`) ?? NAME_SYNONYMS.get(token) ?? token;
 }

@@ -7,3 +7,5 @@ export * from './errors';
 export * from './validity';
 export * from './analysis';
 export * from './citations';
+export * from './text';
+export * from './confusables';

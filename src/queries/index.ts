@@ -12,3 +12,5 @@ export * from './defaults';
 export * from './paths';
 export * from './path-absence';
 export * from './source-citations';
+export * from './degrees';
+export { warmIncidences } from './incidence-cache';

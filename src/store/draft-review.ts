@@ -68,6 +68,17 @@ export async function ingestReport(editor: GraphEditor, actor: Actor | null | un
   return saveDraft(editor.store, reading, sourceIdFor(editor.graph, reading.source), who.name);
 }
 
+/** A proposal may be accepted only while it is pending: checked when the plan is made and again where it commits. */
+function assertPending(draft: ReviewedDraft, proposalId: string): void {
+  const decided = draft.decisions.proposals[proposalId];
+  if (decided) throw new InvalidInputError('proposal', `${proposalId} is no longer pending: it was ${decided.status.toLowerCase()} by ${decided.by} at ${decided.at}${decided.status === 'REJECTED' ? '; nothing was accepted' : ''}`);
+}
+
+function assertEntityPending(draft: ReviewedDraft, proposalId: string): void {
+  const done = draft.decisions.entities[proposalId];
+  if (done) throw new InvalidInputError('entity', `${proposalId} was already created as "${done.entity}" by ${done.by}`);
+}
+
 function decide(draft: ReviewedDraft, change: (decisions: Decisions, at: string) => Decisions): Decisions {
   return change(draft.decisions, new Date().toISOString());
 }
@@ -92,11 +103,10 @@ function stageArticleSource(draft: Draft, reviewed: ReviewedDraft): void {
  */
 export function acceptProposal(draftId: string, proposalId: string, edit: ProposalEdit = {}): Planner<AcceptResult> {
   return async ({ graph, sql, actor }) => {
-    const reviewed = await readDraft(sql, draftId);
+    const reviewed = await readDraft(sql, draftId, { lock: true });
     const proposal = findProposal(reviewed.reading, proposalId);
     if (!proposal) throw new NotFoundError('proposal', proposalId);
-    const decided = reviewed.decisions.proposals[proposalId];
-    if (decided) throw new InvalidInputError('proposal', `${proposalId} was already ${decided.status.toLowerCase()} by ${decided.by} at ${decided.at}`);
+    assertPending(reviewed, proposalId);
     const source = edit.source ?? resolvedEnd(reviewed, proposal.source).entity;
     const target = edit.target ?? resolvedEnd(reviewed, proposal.target).entity;
     for (const [end, entity, name] of [['source', source, proposal.source.name], ['target', target, proposal.target.name]] as const) {
@@ -135,9 +145,12 @@ export function acceptProposal(draftId: string, proposalId: string, edit: Propos
     return {
       changes: draft.changes(),
       finish: async (transaction: Sql) => {
-        const updated = await updateDecisions(transaction, draftId, (current) =>
-          decide(current, (decisions, at) => ({ ...decisions, proposals: { ...decisions.proposals, [proposalId]: { status: 'ACCEPTED', by: actor, at, relationship: record!.id } } })),
-        );
+        // Decided by someone else since it was read (a rejection does not wait for the graph's write lock): refused,
+        // and the relationship written above goes with the rolled-back transaction.
+        const updated = await updateDecisions(transaction, draftId, (current) => {
+          assertPending(current, proposalId);
+          return decide(current, (decisions, at) => ({ ...decisions, proposals: { ...decisions.proposals, [proposalId]: { status: 'ACCEPTED', by: actor, at, relationship: record!.id } } }));
+        });
         return { draft: updated, relationship: record };
       },
     };
@@ -147,11 +160,10 @@ export function acceptProposal(draftId: string, proposalId: string, edit: Propos
 /** Creates the entity a draft proposes (with the analyst's edits), through the same step as createEntity. */
 export function acceptEntity(draftId: string, proposalId: string, edit: EntityEdit = {}): Planner<AcceptEntityResult> {
   return async ({ graph, sql, actor }) => {
-    const reviewed = await readDraft(sql, draftId);
+    const reviewed = await readDraft(sql, draftId, { lock: true });
     const proposal = findNewEntity(reviewed.reading, proposalId);
     if (!proposal) throw new NotFoundError('new entity', proposalId);
-    const done = reviewed.decisions.entities[proposalId];
-    if (done) throw new InvalidInputError('entity', `${proposalId} was already created as "${done.entity}" by ${done.by}`);
+    assertEntityPending(reviewed, proposalId);
     const draft = new Draft(graph);
     const record = stageEntity(draft, {
       id: edit.id ?? proposal.id,
@@ -163,7 +175,10 @@ export function acceptEntity(draftId: string, proposalId: string, edit: EntityEd
     return {
       changes: draft.changes(),
       finish: async (transaction: Sql) => {
-        const updated = await updateDecisions(transaction, draftId, (current) => decide(current, (decisions, at) => ({ ...decisions, entities: { ...decisions.entities, [proposalId]: { entity: record.id, by: actor, at } } })));
+        const updated = await updateDecisions(transaction, draftId, (current) => {
+          assertEntityPending(current, proposalId);
+          return decide(current, (decisions, at) => ({ ...decisions, entities: { ...decisions.entities, [proposalId]: { entity: record.id, by: actor, at } } }));
+        });
         return { draft: updated, entity: record };
       },
     };

@@ -56,9 +56,10 @@ export async function saveDraft(store: Store, reading: ReportReading, sourceId: 
   return toDraft(rows[0]);
 }
 
-export async function readDraft(store: Store | Sql, id: string): Promise<ReviewedDraft> {
+/** A draft as stored; with `lock` (inside a transaction) its row is locked until the transaction ends. */
+export async function readDraft(store: Store | Sql, id: string, options: { lock?: boolean } = {}): Promise<ReviewedDraft> {
   const sql = 'driver' in store ? store.driver : store;
-  const { rows } = await sql.query<DraftRow>(`SELECT ${COLUMNS} FROM report_drafts WHERE id = $1`, [checkDraftId(id)]);
+  const { rows } = await sql.query<DraftRow>(`SELECT ${COLUMNS} FROM report_drafts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [checkDraftId(id)]);
   if (rows.length === 0) throw new NotFoundError('draft', id);
   return toDraft(rows[0]);
 }

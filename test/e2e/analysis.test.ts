@@ -132,7 +132,7 @@ describeInBrowser('network analysis in the client', () => {
     await page.locator(`#timeline .timeline-bucket[data-label="${bucket.label}"]`).click();
     await until(page, `new URL(location.href).searchParams.get('asOf') === '${bucket.end}'`);
     await settled(page);
-    expect(await page.locator('#time-output').textContent()).toBe(bucket.end);
+    expect(await page.locator('#time-input').inputValue()).toBe(bucket.end);
     const { network } = await session.server.graphql<{ network: { edges: { id: string }[] } }>(`{ network(asOf: "${bucket.end}") { edges { id } } }`);
     const drawn = await inPage<string[]>(page, 'proxygraph.cy.edges().map((edge) => edge.id())');
     expect(drawn.sort()).toEqual(network.edges.map((edge) => edge.id).sort());
@@ -145,7 +145,7 @@ describeInBrowser('network analysis in the client', () => {
     await page.keyboard.press('Enter');
     await until(page, `new URL(location.href).searchParams.get('asOf') === '${stats.latest}'`);
     await settled(page);
-    expect(await page.locator('#time-output').textContent()).toBe(stats.latest);
+    expect(await page.locator('#time-input').inputValue()).toBe(stats.latest);
     expect(await page.locator('#analysis-summary').textContent()).toContain(`as of ${stats.latest}`);
     await screenshot(page, 'analysis-timeline');
     expect(errors).toEqual([]);

@@ -44,6 +44,24 @@ describe('the cue table', () => {
     expect(reading.newEntities.find((entity) => entity.name === 'Abu Fadak al-Mohammedawi')?.kind).toBe('PERSON');
   });
 
+  test('an event is recognised by a head word of its kind, and is at the place it struck, not at the places that hold it', () => {
+    const reading = read('In January 2020, Iran fired ballistic missiles at the US facility at Ain al-Asad Air Base in Iraq.');
+    const stated_ = stated(reading);
+    expect(stated_).toEqual(expect.arrayContaining(['PERPETRATED iran iran-missile-attack-on-ain-al-asad-2020', 'TARGETED iran-missile-attack-on-ain-al-asad-2020 ain-al-asad-air-base', 'LOCATED_AT iran-missile-attack-on-ain-al-asad-2020 ain-al-asad-air-base']));
+    expect(stated_).not.toContain('LOCATED_AT iran-missile-attack-on-ain-al-asad-2020 iraq');
+    expect(stated_).not.toContain('LOCATED_AT iran-missile-attack-on-ain-al-asad-2020 united-states');
+  });
+
+  test('lists: a state listed with groups fills the slot with them; a name qualifying a compound is no member', () => {
+    expect(stated(read('Kataib Hezbollah threatens US forces in Iraq and also Israel.'))).toEqual(expect.arrayContaining(['THREATENED kataib-hezbollah us-military', 'THREATENED kataib-hezbollah israel']));
+    expect(stated(read('Money reached Hamas and other Iranian-backed groups.'))).not.toContain('BACKS hamas iran');
+  });
+
+  test('a passive is no act of its subject: "US forces were hit", "Israelis were killed in a Hamas attack"', () => {
+    expect(stated(read('US forces in Iraq and Syria were hit on 20 October 2023.')).filter((fact) => fact.startsWith('PERPETRATED us-military'))).toEqual([]);
+    expect(stated(read('Israelis were killed in a Hamas attack on October 7, 2023.')).filter((fact) => fact.startsWith('PERPETRATED israel') || fact.startsWith('ATTACKED israel'))).toEqual([]);
+  });
+
   test('hedges lower confidence and are listed; denials give nothing', () => {
     const plain = read('Kataib Hezbollah attacked Tower 22.').proposals.find((proposal) => proposal.type === 'ATTACKED')!;
     const hedged = read('Kataib Hezbollah reportedly attacked Tower 22.').proposals.find((proposal) => proposal.type === 'ATTACKED')!;

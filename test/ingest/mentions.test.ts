@@ -1,4 +1,6 @@
-import { mentionOf, read } from './helpers';
+import { searchEntities } from '../../src/queries';
+import { tokenize } from '../../src/queries/normalize-text';
+import { mentionOf, read, SEED_GRAPH } from './helpers';
 
 describe('mentions of known entities', () => {
   test('longest match first: "Kataib Hezbollah" is one mention, not also Hezbollah', () => {
@@ -26,6 +28,39 @@ describe('mentions of known entities', () => {
     expect(mentionOf(reading, 'Qassim Soleimani')?.entity).toBe('qasem-soleimani');
   });
 
+  test('spellings of one word are one: "Shi\'ite", "Shiite" and "Shia" (the same folding serves search)', () => {
+    expect(tokenize("Shi'ite Shiite Shia Shi'a")).toEqual(['shia', 'shia', 'shia', 'shia']);
+    // The alias says "Iranian-backed Shia militias in Iraq".
+    const reading = read('Rockets came from the Iranian-backed Shiite militias in Iraq.');
+    expect(mentionOf(reading, 'Iranian-backed Shiite militias in Iraq')?.entity).toBe('iran-backed-militias-in-iraq');
+    expect(searchEntities(SEED_GRAPH, 'Iranian-backed Shiite militias in Iraq')[0]?.id).toBe('iran-backed-militias-in-iraq');
+  });
+
+  test('synonyms and qualifiers inside a name: "US service members" are US forces, "the Kurdistan autonomous region" the region', () => {
+    const reading = read('Rockets wounded two US service members and American troops in the Kurdistan autonomous region.');
+    expect(mentionOf(reading, 'US service members')?.entity).toBe('us-military');
+    expect(mentionOf(reading, 'American troops')?.entity).toBe('us-military');
+    expect(mentionOf(reading, 'Kurdistan autonomous region')?.entity).toBe('kurdistan-region');
+  });
+
+  test('a possessive or a bracket ends a name: "Iran\'s Quds Force", "Popular Mobilization Forces (PMF)"', () => {
+    const reading = read("Soleimani led Iran's Quds Force. The Popular Mobilization Forces (PMF) mourned him.");
+    expect(mentionOf(reading, 'Iran')?.entity).toBe('iran');
+    expect(mentionOf(reading, 'Quds Force')?.entity).toBe('irgc-quds-force');
+    expect(mentionOf(reading, 'PMF')?.entity).toBe('popular-mobilization-units');
+  });
+
+  test('a place named by what it is needs one of its proper words: "the Iranian camp" is no base near Albukamal', () => {
+    expect(read('Officials in the Iranian camp said nothing.').mentions.filter((mention) => mention.entity === 'iranian-base-albukamal')).toEqual([]);
+    expect(read('The Iranians built a base near Albukamal.').mentions.find((mention) => mention.entity === 'iranian-base-albukamal')?.match).toBe('DESCRIPTION');
+  });
+
+  test('a sentence ending inside closing quotes ends there', () => {
+    const reading = read('They call it the “axis of resistance.” The group Kataib Hezbollah spoke.');
+    const quotes = reading.proposals.map((proposal) => proposal.evidence.quote);
+    expect(quotes.every((quote) => !quote.includes('resistance.” The'))).toBe(true);
+  });
+
   test('a namesake is not linked: a partial name is a candidate with a score and reasons', () => {
     const reading = read('Hassan Badr, a shopkeeper, spoke. Later Jafar Soleimani answered.');
     const badr = reading.mentions.find((mention) => mention.text.includes('Badr'))!;
@@ -48,6 +83,14 @@ describe('mentions of known entities', () => {
     const reading = read('Kataib Hezbollah fired rockets. The group also threatened Israel. The Iranian foreign ministry spoke.');
     expect(mentionOf(reading, 'Iranian')).toMatchObject({ entity: 'iran', match: 'DEMONYM' });
     expect(mentionOf(reading, 'The group')).toMatchObject({ entity: 'kataib-hezbollah', match: 'COREFERENCE' });
+  });
+
+  test('"these groups" stand for the one collective of groups named before; "the group" never does', () => {
+    const reading = read('Iraqi militias grew after 2003. These groups were tied to Hezbollah. Kataib Hezbollah, one of the groups, spoke. This group later threatened Israel.');
+    expect(mentionOf(reading, 'These groups')).toMatchObject({ entity: 'iran-backed-militias-in-iraq', match: 'COREFERENCE' });
+    expect(mentionOf(reading, 'This group')).toMatchObject({ entity: 'kataib-hezbollah', match: 'COREFERENCE' });
+    expect(mentionOf(reading, 'the Asaib Ahl al-Haq militia')).toBeUndefined();
+    expect(read('Iraqi militias grew. The leader of the Asaib Ahl al-Haq militia spoke.').mentions.filter((mention) => mention.match === 'COREFERENCE')).toEqual([]);
   });
 
   test('"the group" is left alone when two organisations came just before', () => {
@@ -88,5 +131,37 @@ describe('hostile names', () => {
     expect(hidden.candidates[0].entity).toBe('hezbollah');
     const reordered = reading.newEntities.find((entity) => entity.name.includes('Fadak'))!;
     expect(reordered.flags).toContain('BIDI_CONTROL');
+  });
+});
+
+describe('plural pronouns, resolved conservatively (beyond the issue\'s pronoun-free rule; see pronouns.ts)', () => {
+  const pronouns = (text: string) => read(text).mentions.filter((mention) => mention.match === 'PRONOUN');
+
+  test('"they" after a plural actor that is the subject of the previous sentence: linked, with the rule named', () => {
+    const reading = read('Iraqi militias fired rockets at a convoy. They also threatened Israel.');
+    const [they] = reading.mentions.filter((mention) => mention.match === 'PRONOUN');
+    expect(they).toMatchObject({ text: 'They', entity: 'iran-backed-militias-in-iraq' });
+    expect(they.reasons[0]).toMatch(/"They" → Iran-backed militias in Iraq: the subject of the previous sentence \("Iraqi militias"\)/);
+  });
+
+  test('a proposal resting on a pronoun says so and is less confident than the same fact named', () => {
+    const viaPronoun = read('Iraqi militias fired rockets at a convoy. They also threatened Israel.').proposals.find((proposal) => proposal.type === 'THREATENED')!;
+    const named = read('Iraqi militias also threatened Israel.').proposals.find((proposal) => proposal.type === 'THREATENED')!;
+    expect(viaPronoun.source.entity).toBe('iran-backed-militias-in-iraq');
+    expect(viaPronoun.resolutions).toEqual([expect.stringMatching(/^"They" → Iran-backed militias in Iraq/)]);
+    expect(named.resolutions).toEqual([]);
+    expect(viaPronoun.confidence).toBeLessThan(named.confidence);
+  });
+
+  test('a run of sentences opening with "they" follows the subject from sentence to sentence', () => {
+    const reading = read('The Iraqi-based militias grew. They fired rockets at Tower 22. Later they threatened Israel.');
+    expect(reading.mentions.filter((mention) => mention.match === 'PRONOUN').map((mention) => mention.entity)).toEqual(['iran-backed-militias-in-iraq', 'iran-backed-militias-in-iraq']);
+  });
+
+  test('left alone: a singular subject, another paragraph, a subject that is no name, two plural actors', () => {
+    expect(pronouns('Kataib Hezbollah fired rockets. They also threatened Israel.')).toEqual([]);
+    expect(pronouns('Iraqi militias fired rockets.\n\nThey also threatened Israel.')).toEqual([]);
+    expect(pronouns('Iraqi militias fired rockets. The Iraqi authorities said they saw nothing.')).toEqual([]);
+    expect(pronouns('They fired first. Iraqi militias spoke. US forces replied.')).toEqual([]);
   });
 });

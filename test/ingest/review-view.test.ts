@@ -12,6 +12,7 @@ const ARTICLE = [
   'Militia report',
   'Qais Khazali, the leader of Asaib Ahl al-Haq, spoke on Friday. <img src=x onerror="window.owned=1">',
   'Gen. Yahya Rasool said Kataib Hezbollah, which is backed by Iran, fired rockets at Camp Victory last month.',
+  'Iraqi militias fired rockets at Tower 22 on Sunday. They also threatened Israel.',
 ].join('\n\n');
 
 describeInBrowser('reviewing reporting in the browser', () => {
@@ -52,7 +53,7 @@ describeInBrowser('reviewing reporting in the browser', () => {
     await page.keyboard.press('Tab');
     await page.click('.review-form button[type=submit]');
     await until(page, "document.querySelectorAll('#review .proposal').length > 0");
-    expect(await inPage<number>(page, "document.querySelectorAll('#review .review-paragraph').length")).toBe(3);
+    expect(await inPage<number>(page, "document.querySelectorAll('#review .review-paragraph').length")).toBe(4);
     expect(await inPage<string[]>(page, "Array.from(document.querySelectorAll('#review mark.mention.linked')).map((m) => m.dataset.entity)")).toEqual(expect.arrayContaining(['qais-khazali', 'asaib-ahl-al-haq', 'kataib-hezbollah', 'iran']));
     // The article's markup is stripped as data: never run, never rendered, and the analyst is told.
     expect(await inPage<number>(page, "document.querySelectorAll('#review img').length")).toBe(0);
@@ -63,6 +64,14 @@ describeInBrowser('reviewing reporting in the browser', () => {
     expect(await inPage<string>(page, "document.activeElement.className")).toMatch(/proposal/);
     expect(await inPage<string>(page, "getComputedStyle(document.activeElement).outlineStyle")).toBe('solid');
     await screenshot(page, 'review-draft');
+  });
+
+  test('a fact resting on a resolved "they" says so, beside the proposal and on the highlighted pronoun', async () => {
+    const resolution = await inPage<string>(page, "Array.from(document.querySelectorAll('#review .proposal')).find((p) => /THREATENED/.test(p.textContent) && /Israel/.test(p.textContent)).querySelector('.resolution').textContent");
+    expect(resolution).toMatch(/^Resolved by proxygraph: "They" → Iran-backed militias in Iraq: the subject of the previous sentence/);
+    const they = await inPage<{ entity: string; title: string }>(page, "(() => { const mark = Array.from(document.querySelectorAll('#review mark.mention')).find((m) => m.textContent === 'They'); return { entity: mark.dataset.entity, title: mark.title }; })()");
+    expect(they.entity).toBe('iran-backed-militias-in-iraq');
+    expect(they.title).toMatch(/\(pronoun\).*a pronoun resolved by proxygraph, to check/);
   });
 
   test('keyboard only: move with ↓, reject with r, accept with a; the accepted fact is drawn at once', async () => {

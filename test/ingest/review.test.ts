@@ -88,7 +88,7 @@ describe.each(STORE_KINDS)('reviewing an ingested article on the %s store', (kin
     const sourceHistory = await h.gql(HISTORY, { id: draft.sourceId, kind: 'SOURCE' });
     expect(sourceHistory.data.history).toEqual([{ actor: EDITOR.name, operation: 'acceptProposal', op: 'CREATE' }]);
     const twice = await h.gql(ACCEPT, { draft: draft.id, proposal: backs.id });
-    expect(twice.errors?.[0].message).toMatch(/already accepted by alice/);
+    expect(twice.errors?.[0].message).toMatch(/no longer pending: it was accepted by alice/);
   });
 
   test('accepting with an edit fixes the type or the dates, and still obeys the relation rules', async () => {

@@ -8,7 +8,7 @@ import type { ChangeFeed } from '../live/change-feed';
 import { handleChangeEvents } from './change-events';
 import { handleGraphQL } from './graphql-handler';
 import { SECURITY_HEADERS, sendJsonError, setSecurityHeaders } from './security-headers';
-import { serveStatic } from './static-files';
+import { IDE_OFF_MESSAGE, isIdeAsset, serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   readonly maxBodyBytes: number;
@@ -20,6 +20,8 @@ export interface HttpServerOptions {
   readonly requestTimeoutMs?: number;
   /** The live change feed served at /events; null on a server without a store. */
   readonly changeFeed?: ChangeFeed | null;
+  /** Take client addresses from X-Forwarded-For (PROXYGRAPH_TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
     };
     try {
       if (url.pathname === '/graphql') {
-        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext }).catch(fail);
+        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext, trustProxy: options.trustProxy }).catch(fail);
         return;
       }
       if (url.pathname === '/events') {
@@ -92,11 +94,11 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
         response.end('{"status":"ok"}');
         return;
       }
-      if (url.pathname === '/graphiql' && !options.ide) {
-        sendJsonError(response, 404, 'NOT_FOUND', 'the GraphQL IDE is turned off on this server (PROXYGRAPH_IDE=false)');
+      if (!options.clientDirectory && !options.ide && isIdeAsset(url.pathname)) {
+        sendJsonError(response, 404, 'NOT_FOUND', IDE_OFF_MESSAGE);
         return;
       }
-      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname)) return;
+      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname, { ide: options.ide })) return;
       sendJsonError(response, 404, 'NOT_FOUND', `no such resource: ${url.pathname.slice(0, 200)}`);
     } catch (error) {
       fail(error);

@@ -11,11 +11,12 @@ export const ROOT = (() => {
   while (!existsSync(join(directory, 'graph', 'entities.yaml')) && dirname(directory) !== directory) directory = dirname(directory);
   return directory;
 })();
-export const EVAL_DIRECTORY = join(ROOT, 'test', 'fixtures', 'ingest', 'eval');
+/** Texts whose misses were seen while the reader was written, and texts kept apart to measure it (held out). */
+export const EVAL_SETS = { seen: join(ROOT, 'test', 'fixtures', 'ingest', 'eval'), heldOut: join(ROOT, 'test', 'fixtures', 'ingest', 'heldout') } as const;
+export type EvalSet = keyof typeof EVAL_SETS;
 export const SEED_SOURCE = 'article-2024-04-21';
 /** The seed article is not part of the project (its text is not ours to copy): its SHA-256 says which file it is. */
 export const SEED_ARTICLE_SHA256 = '64547851ab882b5408857314233d5b40b1e640c053ae53dda6b151bf67c06ef8';
-const SEED_FILE = join('shared', 'seed', '000_2a9b255bc8e0ae1b.txt');
 
 export interface EvalText {
   readonly file: string;
@@ -24,27 +25,26 @@ export interface EvalText {
   readonly mentions: readonly ExpectedMention[];
 }
 
-export function evalTexts(): EvalText[] {
-  return (JSON.parse(readFileSync(join(EVAL_DIRECTORY, 'expected.json'), 'utf8')) as { texts: EvalText[] }).texts;
+export function evalTexts(set: EvalSet): EvalText[] {
+  return (JSON.parse(readFileSync(join(EVAL_SETS[set], 'expected.json'), 'utf8')) as { texts: EvalText[] }).texts;
 }
 
-export function readEvalText(text: EvalText, graph: KnowledgeGraph): ReportReading {
-  return readReport(graph, { text: readFileSync(join(EVAL_DIRECTORY, text.file), 'utf8'), source: text.source });
+export function readEvalText(set: EvalSet, text: EvalText, graph: KnowledgeGraph): ReportReading {
+  return readReport(graph, { text: readFileSync(join(EVAL_SETS[set], text.file), 'utf8'), source: text.source });
 }
 
 /**
- * The seed article, when this machine has it: PROXYGRAPH_SEED_ARTICLE, else shared/seed/ in a parent directory of the
- * project (where the project's workplace keeps it). Checked by its hash; null when absent.
+ * The seed article, read from the path given (`--seed PATH` or PROXYGRAPH_SEED_ARTICLE): it is not part of the project
+ * (its text is not ours to copy), so nothing looks for it anywhere else. Checked by its hash, since the curated
+ * relationships it is scored against belong to that one text. Null when no path is given.
  */
-export function seedArticle(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = env.PROXYGRAPH_SEED_ARTICLE ? [env.PROXYGRAPH_SEED_ARTICLE] : [];
-  for (let directory = ROOT, depth = 0; depth < 4; depth++, directory = dirname(directory)) candidates.push(join(directory, SEED_FILE), join(directory, '..', SEED_FILE));
-  for (const candidate of candidates) {
-    if (!existsSync(candidate)) continue;
-    const text = readFileSync(candidate, 'utf8');
-    if (createHash('sha256').update(text).digest('hex') === SEED_ARTICLE_SHA256) return text;
-  }
-  return null;
+export function seedArticle(path: string | undefined): string | null {
+  if (!path) return null;
+  if (!existsSync(path)) throw new Error(`--seed ${path}: no such file (give the path of the seed article, such as ../shared/seed/000_2a9b255bc8e0ae1b.txt)`);
+  const text = readFileSync(path, 'utf8');
+  const hash = createHash('sha256').update(text).digest('hex');
+  if (hash !== SEED_ARTICLE_SHA256) throw new Error(`--seed ${path}: not the seed article (SHA-256 ${hash.slice(0, 12)}…, expected ${SEED_ARTICLE_SHA256.slice(0, 12)}…); the curated relationships describe that one text`);
+  return text;
 }
 
 /** The seed graph with every relationship removed (entities and sources kept), and the relationships the article backs. */

@@ -2,7 +2,10 @@ import type { ReportReading } from '../../../src/ingest';
 import { ruleFor, type RelationType } from '../../../src/model';
 import { tokenize } from '../../../src/queries/normalize-text';
 
-/** A relationship the reader should find: ends are entity ids, or `new:Name` for an entity the graph lacks. */
+/**
+ * A relationship the reader should find: ends are entity ids, `new:Name` for an entity the graph lacks, or
+ * `event:DATE` for an event the graph lacks, known by its day (the reader names a new event by its phrase and date).
+ */
 export interface ExpectedRelationship {
   readonly type: RelationType;
   readonly source: string;
@@ -26,8 +29,10 @@ export interface Score {
   readonly wrong: readonly string[];
 }
 
-function endKey(end: { entity: string | null; name: string }): string {
-  return end.entity ?? `new:${tokenize(end.name).join(' ')}`;
+function endKey(end: { entity: string | null; name: string; kind: string | null }): string {
+  if (end.entity) return end.entity;
+  const dated = end.kind === 'EVENT' ? /\((\d{4}(?:-\d{2}){0,2})\)$/.exec(end.name) : null;
+  return dated ? `event:${dated[1]}` : `new:${tokenize(end.name).join(' ')}`;
 }
 
 function expectedKey(end: string): string {
