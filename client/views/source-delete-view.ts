@@ -41,7 +41,8 @@ export function sourceDeleteView(deps: SourceDeleteDeps, initial: SourceForDelet
     confirm.hidden = stranded.length > 0 || tooMany;
     const dates = entities.reduce((sum, each) => sum + each.dates.length, 0);
     const parts = [evidenceCount > 0 && `${countOf(evidenceCount, 'piece')} of evidence`, dates > 0 && countOf(dates, 'date citation')].filter(Boolean);
-    confirm.textContent = parts.length === 0 ? `Delete ${source.title}` : `Delete ${source.title}, ${parts.join(' and ')}`;
+    clear(confirm);
+    append(confirm, parts.length === 0 ? `Delete ${source.title}` : `Delete ${source.title}, ${parts.join(' and ')}`);
     if (relationshipCount + entityCount === 0) {
       append(body, h('p', {}, 'Nothing cites this source: only the source is deleted.'));
     } else if (tooMany) {

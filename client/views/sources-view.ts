@@ -2,7 +2,7 @@ import type { EditApi } from '../edit-api';
 import type { EditableSource, LiveChange, RelationshipRef } from '../edit-types';
 import { countOf } from '../record-form';
 import { openDialog } from './dialog';
-import { clear, h } from './dom';
+import { append, clear, h } from './dom';
 import { historyView } from './history-view';
 import { sourceDeleteView } from './source-delete-view';
 import { sourceEditor } from './source-editor-view';
@@ -121,7 +121,8 @@ export function openSourcesPage(deps: SourcesPageDeps): SourcesPage {
     current = view;
     list.hidden = true;
     detail.hidden = false;
-    detailTitle.textContent = title;
+    clear(detailTitle);
+    append(detailTitle, title);
     clear(detailBody);
     detailBody.append(element);
     if (focus) focus();
