@@ -45,9 +45,14 @@ describe('freeSpotNear', () => {
 });
 
 describe('an entity with no drawn neighbours (headless Cytoscape)', () => {
+  // Headless Cytoscape with a stylesheet keeps a timer running until destroyed (jest would never exit).
+  let instance: cytoscape.Core | null = null;
+  afterEach(() => instance?.destroy());
+
   it('lands in free space near the viewport centre; nothing else moves', async () => {
     const source = fakeSource();
     const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 30, height: 30 } }] });
+    instance = cy;
     const controller = new GraphController(cy, source, GRID_LAYOUTS);
     await controller.start(DEFAULT_VIEW);
     const before = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
