@@ -60,6 +60,11 @@ export class AnalysisOverlay {
     return this.current;
   }
 
+  /** The data changed (an edit): the next refresh fetches again, whatever the filters. */
+  invalidate(): void {
+    this.currentKey = '';
+  }
+
   /** Fetches what the settings need for these filters (unless already there) and applies it; null when a newer call overtook it. */
   async refresh(filters: AnalysisFilters): Promise<AnalysisResult | null> {
     const key = keyOf(filters, this.settings);

@@ -25,7 +25,7 @@ export interface AnalysisWiring {
  * (#timeline, with the compare toggle at its end) and the compare summary (#compare). They follow the controller's events and call its public methods.
  * Call before controller.start, so they see the first drawing.
  */
-export function startAnalysis({ cy, controller, api, run, jumpTo, names }: AnalysisWiring): { overlay: AnalysisOverlay; compare: CompareOverlay } {
+export function startAnalysis({ cy, controller, api, run, jumpTo, names }: AnalysisWiring): { overlay: AnalysisOverlay; compare: CompareOverlay; dataChanged: () => void } {
   const analysisApi = createAnalysisApi(api);
   const overlay = new AnalysisOverlay(cy, analysisApi);
   const compare = new CompareOverlay(cy, analysisApi);
@@ -91,5 +91,11 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
     timeline.mark(state.asOf, compare.pinned);
     panel.setSelected(state.selected);
   });
-  return { overlay, compare };
+  /** The graph's data changed (edits, here or live): measures and timeline are read again. */
+  const dataChanged = () => {
+    overlay.invalidate();
+    timelineKey = '';
+    void run(() => Promise.all([refreshAnalysis(), refreshTimeline()]));
+  };
+  return { overlay, compare, dataChanged };
 }

@@ -1,6 +1,7 @@
 import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import type { EntityKind } from '../src/model/kinds';
 import type { RelationType } from '../src/model/relation-rules';
+import { placeInFreeSpace } from './free-placement';
 import { freeSpotNear, positionOf, runFullLayout, type Box, type Layouts } from './layouts';
 import { subgraphToElements, type EdgeData, type NodeData } from './mapping';
 import type { ApiSubgraph } from './types';
@@ -109,14 +110,16 @@ export class Drawing {
       .nodes()
       .filter((node) => !freshIds.has(node.id()))
       .map((node) => boxOf(node as NodeSingular));
-    for (const node of fresh) {
+    fresh.forEach((node, index) => {
       const placed = node.neighborhood('node').filter((other) => !freshIds.has(other.id()));
       const anchors = placed.nonempty() ? placed.map((other) => positionOf(other as NodeSingular)) : anchorNode && anchorNode.nonempty() ? [positionOf(anchorNode as NodeSingular)] : [];
       const own = boxOf(node);
-      const position = freeSpotNear(anchors, { w: own.x2 - own.x1 + 8, h: own.y2 - own.y1 + 8 }, occupied) ?? { x: 0, y: 0 };
+      const position =
+        freeSpotNear(anchors, { w: own.x2 - own.x1 + 8, h: own.y2 - own.y1 + 8 }, occupied) ??
+        placeInFreeSpace(this.cy, node, new Set(fresh.slice(index + 1).map((other) => other.id())));
       this.place(node, position);
       occupied.push(boxOf(node));
-    }
+    });
   }
 
   /** Puts dragged entities back where the layout had put them, and forgets the drags. */

@@ -3,14 +3,18 @@ import { createApi, type Api } from './api';
 import * as documents from './edit-documents';
 import type {
   ChangeEntry,
+  DeleteSourceResult,
   EditableEntity,
   EditableEntityWithRelationships,
   EditableRelationship,
+  EditableSource,
   EvidenceInput,
   MergeInfo,
   MergePreview,
+  RecordKindName,
   Role,
   SessionInfo,
+  SourceForDelete,
   SourceInput,
   TokenInfo,
   Viewer,
@@ -37,13 +41,21 @@ export interface EditApi {
   deleteRelationship(id: string, version: number): Promise<string>;
   addEvidence(relationship: string, evidence: EvidenceInput, version: number): Promise<EditableRelationship>;
   createSource(input: SourceInput): Promise<ApiSource>;
-  history(id: string): Promise<ChangeEntry[]>;
+  /** Every source with its version and how much cites it. */
+  sourcesForEdit(): Promise<EditableSource[]>;
+  /** One source with everything that cites it; null when it is gone. */
+  sourceForDelete(id: string): Promise<SourceForDelete | null>;
+  updateSource(id: string, version: number, patch: Patch): Promise<EditableSource>;
+  /** `expected`: what the confirmation showed citing it (a cascade when not empty). */
+  deleteSource(id: string, version: number, expected: readonly string[]): Promise<DeleteSourceResult>;
+  /** A record's history: an entity's or relationship's, or a source's with kind SOURCE. */
+  history(id: string, kind?: RecordKindName): Promise<ChangeEntry[]>;
   recentChanges(since: number, limit: number): Promise<ChangeEntry[]>;
   merges(entity: string): Promise<MergeInfo[]>;
   mergePreview(keep: string, merge: string): Promise<MergePreview>;
   merge(keep: string, merge: string, keepVersion: number, mergeVersion: number): Promise<{ mergeId: number; repointed: string[]; dropped: string[]; combined: { removed: string; into: string }[] }>;
   unmerge(mergeId: number): Promise<{ restored: string[]; missing: string[]; entity: { id: string; name: string } }>;
-  revert(id: string, toVersion: number, version: number | null): Promise<{ id: string; revertedTo: number }>;
+  revert(id: string, toVersion: number, version: number | null, kind?: RecordKindName): Promise<{ id: string; revertedTo: number }>;
   tokens(): Promise<TokenInfo[]>;
   createToken(name: string, role: Role): Promise<{ secret: string; token: TokenInfo }>;
   revokeToken(name: string): Promise<TokenInfo>;
@@ -67,14 +79,20 @@ export function createEditApi(api: Api, candidateApi: (secret: string) => Api = 
     deleteRelationship: async (id, version) => (await call<{ deleteRelationship: string }>(documents.DELETE_RELATIONSHIP, { id, version })).deleteRelationship,
     addEvidence: async (relationship, evidence, version) => (await call<{ addEvidence: EditableRelationship }>(documents.ADD_EVIDENCE, { relationship, evidence, version })).addEvidence,
     createSource: async (input) => (await call<{ createSource: ApiSource }>(documents.CREATE_SOURCE, { input })).createSource,
-    history: async (id) => (await call<{ history: ChangeEntry[] }>(documents.HISTORY, { id })).history,
+    sourcesForEdit: async () => (await call<{ sources: EditableSource[] }>(documents.SOURCES_FOR_EDIT)).sources,
+    sourceForDelete: async (id) => (await call<{ source: SourceForDelete | null }>(documents.SOURCE_FOR_DELETE, { id })).source,
+    updateSource: async (id, version, patch) => (await call<{ updateSource: EditableSource }>(documents.UPDATE_SOURCE, { id, version, patch })).updateSource,
+    deleteSource: async (id, version, expected) =>
+      (await call<{ deleteSource: DeleteSourceResult }>(documents.DELETE_SOURCE, { id, version, cascade: expected.length > 0, expected })).deleteSource,
+    history: async (id, kind) => (await call<{ history: ChangeEntry[] }>(documents.HISTORY, { id, kind: kind === 'SOURCE' ? 'SOURCE' : null })).history,
     recentChanges: async (since, limit) => (await call<{ changes: { changes: ChangeEntry[] } }>(documents.RECENT_CHANGES, { since, limit })).changes.changes,
     merges: async (entity) => (await call<{ merges: MergeInfo[] }>(documents.MERGES, { entity })).merges,
     mergePreview: async (keep, merge) => (await call<{ mergePreview: MergePreview }>(documents.MERGE_PREVIEW, { keep, merge })).mergePreview,
     merge: async (keep, merge, keepVersion, mergeVersion) =>
       (await call<{ mergeEntities: Awaited<ReturnType<EditApi['merge']>> }>(documents.MERGE_ENTITIES, { keep, merge, keepVersion, mergeVersion })).mergeEntities,
     unmerge: async (mergeId) => (await call<{ unmerge: Awaited<ReturnType<EditApi['unmerge']>> }>(documents.UNMERGE, { mergeId })).unmerge,
-    revert: async (id, toVersion, version) => (await call<{ revert: { id: string; revertedTo: number } }>(documents.REVERT, { id, toVersion, version })).revert,
+    revert: async (id, toVersion, version, kind) =>
+      (await call<{ revert: { id: string; revertedTo: number } }>(documents.REVERT, { id, toVersion, version, kind: kind === 'SOURCE' ? 'SOURCE' : null })).revert,
     tokens: async () => (await call<{ tokens: TokenInfo[] }>(documents.TOKENS)).tokens,
     createToken: async (name, role) => (await call<{ createToken: { secret: string; token: TokenInfo } }>(documents.CREATE_TOKEN, { name, role })).createToken,
     revokeToken: async (name) => (await call<{ revokeToken: TokenInfo }>(documents.REVOKE_TOKEN, { name })).revokeToken,

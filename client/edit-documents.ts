@@ -51,7 +51,7 @@ ${EDIT_RELATIONSHIP}`;
 
 export const CREATE_SOURCE = `mutation CreateSource($input: SourceInput!) { createSource(input: $input) { id title published publisher url } }`;
 
-export const HISTORY = `query History($id: ID!) { history(id: $id, limit: 200) { seq at actor operation op kind id version before after } }`;
+export const HISTORY = `query History($id: ID!, $kind: RecordKind) { history(id: $id, kind: $kind, limit: 200) { seq at actor operation op kind id version before after } }`;
 
 export const RECENT_CHANGES = `query RecentChanges($since: Int!, $limit: Int!) { changes(since: $since, limit: $limit) { changes { seq at actor operation op kind id version before after } lastSeq } }`;
 
@@ -73,8 +73,30 @@ export const MERGE_ENTITIES = `mutation MergeEntities($keep: ID!, $merge: ID!, $
 
 export const UNMERGE = `mutation Unmerge($mergeId: Int!) { unmerge(mergeId: $mergeId) { mergeId restored missing entity { id name } keep { id name } } }`;
 
-export const REVERT = `mutation Revert($id: ID!, $toVersion: Int!, $version: Int) {
-  revert(id: $id, toVersion: $toVersion, version: $version) { id revertedTo entity { id version } relationship { id version } }
+export const REVERT = `mutation Revert($id: ID!, $toVersion: Int!, $version: Int, $kind: RecordKind) {
+  revert(id: $id, toVersion: $toVersion, version: $version, kind: $kind) { id revertedTo entity { id version } relationship { id version } source { id version } }
+}`;
+
+const EDIT_SOURCE = 'id title published publisher url version citations { relationshipCount evidenceCount entityCount }';
+
+export const SOURCES_FOR_EDIT = `query SourcesForEdit { sources { ${EDIT_SOURCE} } }`;
+
+/** Everything that cites the source (up to the API's 1,000 of each): what a cascade would change. */
+export const SOURCE_FOR_DELETE = `query SourceForDelete($id: ID!) {
+  source(id: $id) {
+    id title published publisher url version
+    citations(limit: 1000) {
+      relationshipCount evidenceCount entityCount
+      relationships { pieces onlySource relationship { id type source { id name } target { id name } } }
+      entities { dates entity { id name start end } }
+    }
+  }
+}`;
+
+export const UPDATE_SOURCE = `mutation UpdateSource($id: ID!, $version: Int!, $patch: SourcePatch!) { updateSource(id: $id, version: $version, patch: $patch) { ${EDIT_SOURCE} } }`;
+
+export const DELETE_SOURCE = `mutation DeleteSource($id: ID!, $version: Int, $cascade: Boolean, $expected: [ID!]) {
+  deleteSource(id: $id, version: $version, cascade: $cascade, expectedCitedBy: $expected) { id updatedRelationships updatedEntities removedEvidence }
 }`;
 
 const TOKEN_FIELDS = 'name role createdAt createdBy revokedAt revokedBy';

@@ -131,3 +131,32 @@ export interface SourceInput {
   readonly published?: string | null;
   readonly url?: string | null;
 }
+
+/** A source as the Sources page lists it: its fields, version, and how much cites it. */
+export interface EditableSource extends ApiSource {
+  readonly version: number;
+  readonly citations: { readonly relationshipCount: number; readonly evidenceCount: number; readonly entityCount: number };
+}
+
+/** Everything that cites a source: what deleting it with cascade changes (Source.citations). */
+export interface SourceCitationDetail {
+  readonly relationshipCount: number;
+  readonly evidenceCount: number;
+  readonly entityCount: number;
+  readonly relationships: readonly { readonly relationship: RelationshipRef; readonly pieces: number; readonly onlySource: boolean }[];
+  readonly entities: readonly { readonly entity: { readonly id: string; readonly name: string; readonly start: string | null; readonly end: string | null }; readonly dates: readonly ('start' | 'end')[] }[];
+}
+
+export interface SourceForDelete extends EditableSource {
+  readonly citations: SourceCitationDetail;
+}
+
+export interface DeleteSourceResult {
+  readonly id: string;
+  readonly updatedRelationships: readonly string[];
+  readonly updatedEntities: readonly string[];
+  readonly removedEvidence: number;
+}
+
+/** The record kinds of the change log, as the API names them. */
+export type RecordKindName = ChangeEntry['kind'];

@@ -9,7 +9,7 @@ import { readableLabels } from './label-visibility';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
 import { decodeViewState, encodeViewState, type ViewState } from './url-state';
-import { byId } from './views/dom';
+import { byId, clear } from './views/dom';
 import { download } from './views/download';
 import { entityPicker } from './views/entity-picker';
 import { hiddenView } from './views/hidden-view';
@@ -200,6 +200,18 @@ async function main(): Promise<void> {
   );
 
   let time: ReturnType<typeof timeView> | null = null;
+  let range: { earliest: string; latest: string } | null = null;
+  /** The date slider over the data's range; made again when an edit widens or narrows it (an entity dated 1950). */
+  const showTime = (stats: { earliest: string | null; latest: string | null } | null) => {
+    if (!stats?.earliest || !stats.latest || (range && range.earliest === stats.earliest && range.latest === stats.latest)) return;
+    const container = byId('time');
+    const focused = container.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    range = { earliest: stats.earliest, latest: stats.latest };
+    clear(container);
+    time = timeView(container, range, (asOf) => void run(() => controller.setAsOf(asOf)));
+    time.set(controller.state.asOf);
+    if (focused) document.getElementById(focused)?.focus();
+  };
   const analysis = startAnalysis({
     cy,
     controller,
@@ -207,8 +219,7 @@ async function main(): Promise<void> {
     run,
     names,
     jumpTo: (day) => {
-      const range = controller.stats;
-      const date = range?.earliest && range.latest ? clampDay(day, range.earliest, range.latest) : day;
+      const date = range ? clampDay(day, range.earliest, range.latest) : day;
       time?.set(date);
       void run(() => controller.setAsOf(date));
     },
@@ -216,16 +227,17 @@ async function main(): Promise<void> {
   Object.assign(window, { proxygraph: { cy, controller, labels, analysis } });
   await run(async () => {
     await controller.start(initial);
-    const stats = controller.stats;
-    if (stats?.earliest && stats.latest) {
-      time = timeView(byId('time'), { earliest: stats.earliest, latest: stats.latest }, (asOf) => void run(() => controller.setAsOf(asOf)));
-      time.set(controller.state.asOf);
-    }
+    showTime(controller.stats);
     if (initial.path) finder.setOptions(initial.path, names);
     if (reviewing) review.open(reviewing);
     legendPanel.setCounts(controller.counts());
   });
-  startWorkbench({ api, editApi, session, controller, cy, rules, status, run: (work) => void run(work), layout: updateDetails });
+  // After edits (here or live): the measures, the timeline and the slider's range follow the data.
+  const onRedrawn = () => {
+    analysis.dataChanged();
+    void run(async () => showTime(await api.stats()));
+  };
+  startWorkbench({ api, editApi, session, controller, cy, rules, status, run: (work) => void run(work), layout: updateDetails, onRedrawn });
   document.body.dataset.ready = 'true';
 }
 

@@ -1,8 +1,8 @@
 import type { ApiAlias } from './types';
 
 /** "1 relationship", "3 relationships". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }
 
 /** Pure helpers of the editing forms: aliases as text, ids from names, patches and three-way comparisons of records. */

@@ -21,6 +21,7 @@ import { confirmUnmerge, openMergeDialog } from './views/merge-view';
 import { relationshipEditor } from './views/relationship-editor-view';
 import { canEdit, isAdmin, startSession, type SessionView } from './views/sign-in-view';
 import { openAdminPage } from './views/admin-view';
+import { openSourcesPage, type SourcesPage } from './views/sources-view';
 
 /** How long live changes are gathered before the drawing is refreshed once for all of them. */
 const REFRESH_DEBOUNCE_MS = 120;
@@ -37,6 +38,8 @@ export interface WorkbenchDeps {
   readonly run: (work: () => Promise<unknown>) => void;
   /** The editing pane opened or closed: the details column may need to open or close. */
   readonly layout: () => void;
+  /** The graph was drawn again after edits (here or by others): what depends on the data's extent may follow. */
+  readonly onRedrawn: () => void;
 }
 
 /** Signs in (asking for a token first when the server needs one to read): call before the first request that reads. */
@@ -71,19 +74,46 @@ export function startWorkbench(deps: WorkbenchDeps): void {
     return node.nonempty() ? String(node.data('label')) : id;
   };
 
+  const redraw = async () => {
+    await controller.refresh();
+    deps.onRedrawn();
+  };
+  /** Entities others added since the last redraw: said when the redraw does not draw them. */
+  let added: LiveChange[] = [];
+  const sayUndrawn = () => {
+    const undrawn = added.filter((change) => cy.getElementById(change.id).empty() && change.actor !== session.state.viewer?.name);
+    added = [];
+    activity.refresh();
+    if (undrawn.length === 0) return;
+    const why = controller.mode === 'explore' ? 'this graph is too large to draw whole' : controller.mode === 'ego' ? 'it is outside the neighbourhood in focus' : 'it is outside the date shown';
+    const what = undrawn.length === 1 ? `${undrawn[0].actor} added ${undrawn[0].label}` : `${undrawn.length} entities were added`;
+    announce(`${what}, not drawn (${why}): "Show" under Recent changes draws ${undrawn.length === 1 ? 'it' : 'them'}.`);
+  };
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => deps.run(() => controller.refresh()), REFRESH_DEBOUNCE_MS);
+    refreshTimer = setTimeout(
+      () =>
+        deps.run(async () => {
+          await redraw();
+          sayUndrawn();
+        }),
+      REFRESH_DEBOUNCE_MS,
+    );
   };
   /** After an edit made here: redraw now, then show what was edited. */
   const afterEdit = (message: string, show: string | null) =>
     deps.run(async () => {
       pane.close();
-      await controller.refresh();
+      await redraw();
       if (show) await controller.reveal(show);
       announce(message);
     });
+
+  /** Selects a relationship: drawn already, or else (a newer refresh overtook it, or it is out of view) with its source's neighbourhood. */
+  const showRelationship = async (id: string, source: string) => {
+    if (!controller.select(id) && (await controller.reveal(source))) controller.select(id);
+  };
 
   let picking: ((entity: ApiEntity | null) => void) | null = null;
   const pickOnGraph = (end: 'source' | 'target') =>
@@ -133,9 +163,8 @@ export function startWorkbench(deps: WorkbenchDeps): void {
             onSaved: (saved, created) =>
               deps.run(async () => {
                 pane.close();
-                await controller.refresh();
-                // Drawn by the refresh, or else (a newer refresh overtook it, or it is out of view) with its source's neighbourhood.
-                if (!controller.select(saved.id) && (await controller.reveal(saved.source.id))) controller.select(saved.id);
+                await redraw();
+                await showRelationship(saved.id, saved.source.id);
                 announce(`${created ? 'Created' : 'Saved'} ${saved.source.name} ${typeLabel(saved.type)} ${saved.target.name}.`);
               }),
             onCancel: () => pane.close(),
@@ -149,12 +178,12 @@ export function startWorkbench(deps: WorkbenchDeps): void {
   /** After a revert: redraw, show the entity; the history stays open (it reloads itself on the live change). */
   const afterRevert = (message: string, show: string | null) =>
     deps.run(async () => {
-      await controller.refresh();
+      await redraw();
       if (show) await controller.reveal(show);
       announce(message);
     });
-  const showHistory = (id: string, title: string) =>
-    pane.open(historyView({ api: editApi, canEdit: () => access().canEdit, onReverted: (reverted, kind, message) => void afterRevert(message, kind === 'ENTITY' ? reverted : null) }, id, title));
+  const showHistory = (id: string, title: string, kind?: 'SOURCE') =>
+    pane.open(historyView({ api: editApi, canEdit: () => access().canEdit, onReverted: (reverted, kind, message) => void afterRevert(message, kind === 'ENTITY' ? reverted : null) }, id, title, kind));
 
   const titleOf = (selection: Selection) =>
     selection.kind === 'node' ? selection.entity.name : `${selection.source?.name ?? selection.relationship.source.id} ${typeLabel(selection.relationship.type)} ${selection.target?.name ?? selection.relationship.target.id}`;
@@ -186,21 +215,37 @@ export function startWorkbench(deps: WorkbenchDeps): void {
   newEntity.addEventListener('click', () => editEntity(null));
   const adminButton = h('button', { type: 'button', id: 'tokens-button' }, 'Tokens');
   adminButton.addEventListener('click', () => openAdminPage(editApi, session.state.viewer?.name ?? '', (text) => announce(text), () => session.expire('You revoked your own token: you are signed out.')));
-  const updateActions = () => session.setActions([...(access().canEdit ? [newEntity] : []), ...(isAdmin(session.state.viewer) ? [adminButton] : [])]);
+  let sourcesPage: SourcesPage | null = null;
+  const sourcesButton = h('button', { type: 'button', id: 'sources-button', title: 'Every source: edit, history, delete' }, 'Sources');
+  sourcesButton.addEventListener('click', () => {
+    sourcesPage = openSourcesPage({
+      api: editApi,
+      announce: (text) => announce(text),
+      onGraphChanged: refresh,
+      onShowRelationship: (relationship) => void showRelationship(relationship.id, relationship.source.id),
+      onClose: () => (sourcesPage = null),
+    });
+  });
+  const updateActions = () => session.setActions([...(access().canEdit ? [newEntity, sourcesButton] : []), ...(isAdmin(session.state.viewer) ? [adminButton] : [])]);
 
   // Live: others' edits redraw the graph in place, show in the activity list, and warn the forms they touch.
   const activitySection = byId('activity-section');
   activitySection.hidden = !session.state.editable;
   const activity = activityView(byId('activity'), byId('activity-state'), {
     onShow: (change) => void deps.run(async () => (change.kind === 'relationship' ? controller.select(change.id) || announce('That relationship is not drawn now.') : controller.reveal(change.id))),
-    onHistory: (change) => showHistory(change.id, change.label),
+    onHistory: (change) => showHistory(change.id, change.label, change.kind === 'source' ? 'SOURCE' : undefined),
+    isDrawn: (id) => cy.getElementById(id).nonempty(),
   });
   const live = session.state.editable
     ? connectLive({
         token: currentToken,
         onChanges: (changes) => {
           activity.add(changes);
-          for (const change of changes) pane.current?.remoteChange?.(change);
+          added.push(...changes.filter((change) => change.kind === 'entity' && change.op === 'create'));
+          for (const change of changes) {
+            pane.current?.remoteChange?.(change);
+            sourcesPage?.remoteChange(change);
+          }
           refresh();
         },
         onReset: refresh,
@@ -220,6 +265,7 @@ export function startWorkbench(deps: WorkbenchDeps): void {
     updateActions();
     showTools();
     if (!access().canEdit && pane.current && !pane.current.readOnly) pane.close();
+    if (!access().canEdit) sourcesPage?.close();
     live?.restart();
   });
   updateActions();

@@ -7,6 +7,8 @@ export interface ActivityActions {
   /** Show the record (an entity or relationship that still exists). */
   readonly onShow: (change: LiveChange) => void;
   readonly onHistory: (change: LiveChange) => void;
+  /** Whether an entity is drawn now: an added entity that is not gets a "Show" button. */
+  readonly isDrawn: (id: string) => boolean;
 }
 
 const MAX = 40;
@@ -36,6 +38,12 @@ export function activityView(container: HTMLElement, state: HTMLElement, actions
       name.addEventListener('click', () => actions.onShow(change));
       const history = h('button', { type: 'button', className: 'icon-button', 'aria-label': `History of ${label}`, title: 'History' }, '⟲');
       history.addEventListener('click', () => actions.onHistory(change));
+      // Added but not drawn (a large graph, a neighbourhood in focus, a date it is outside of): say so, offer to draw it.
+      let show: HTMLButtonElement | null = null;
+      if (change.kind === 'entity' && change.op === 'create' && !actions.isDrawn(change.id)) {
+        show = h('button', { type: 'button', className: 'show-button', 'aria-label': `Show ${label}`, title: 'Not drawn now: draw it with its neighbourhood' }, 'Show');
+        show.addEventListener('click', () => actions.onShow(change));
+      }
       list.append(
         h(
           'li',
@@ -43,7 +51,8 @@ export function activityView(container: HTMLElement, state: HTMLElement, actions
           h('span', { className: 'activity-actor' }, change.actor),
           ` ${VERBS[change.op]} ${change.kind === 'relationship' ? 'relationship ' : change.kind === 'source' ? 'source ' : ''}`,
           change.op === 'delete' || change.kind === 'source' ? h('span', { className: 'activity-label' }, label) : name,
-          change.kind === 'source' ? null : history,
+          show,
+          history,
           h('span', { className: 'activity-time' }, ` ${formatTime(change.at)}${NOTED[change.operation] ? ` · ${NOTED[change.operation]}` : ''}`),
         ),
       );
@@ -51,6 +60,8 @@ export function activityView(container: HTMLElement, state: HTMLElement, actions
   };
 
   return {
+    /** Draws the list again (what is drawn on the graph changed). */
+    refresh: render,
     add(changes: readonly LiveChange[]) {
       for (const change of changes) {
         if (seen.has(change.seq)) continue;

@@ -1,16 +1,15 @@
-import { partialDateProblem } from '../../src/model/dates';
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { EditableRelationship, EvidenceInput } from '../edit-types';
-import { slugify } from '../record-form';
 import type { ApiSource } from '../types';
 import { h } from './dom';
-import { busy, clearErrors, dateField, field, select, showErrors, textArea, textInput, type Field } from './form-fields';
+import { busy, clearErrors, field, select, showErrors, textArea, textInput, type Field } from './form-fields';
 import type { PaneContent } from './editor-pane';
+import { sourceFieldSet } from './source-fields';
 
 export interface EvidenceFieldset {
   readonly element: HTMLElement;
-  /** The evidence as filled in; null when nothing was filled in. */
+  /** The evidence as filled in (empty fields left out); null when nothing was filled in. */
   value(): EvidenceInput | null;
   /**
    * Creates the new source first when one was described ("New source"), so that the evidence can cite it; throws
@@ -48,28 +47,14 @@ export function evidenceFieldset(api: EditApi, sources: readonly ApiSource[], le
   const general = h('p', { className: 'form-message', role: 'alert' });
 
   // "New source": a source described here is created when the form is saved.
-  const title = textInput('', { maxlength: '500' });
-  const sourceId = textInput('', { maxlength: '128' });
-  const publisher = textInput('', { maxlength: '200' });
-  const url = textInput('', { placeholder: 'https://…', inputmode: 'url' });
-  const sourceFields: Record<string, Field> = {
-    title: field('Title', title, { required: true }),
-    id: field('Source id', sourceId, { hint: 'Made from the title; a lowercase slug.' }),
-    publisher: field('Publisher', publisher),
-    published: dateField('Published', null, partialDateProblem),
-    url: field('URL', url),
-  };
+  const described = sourceFieldSet(null);
+  const sourceFields = described.fields;
   const sourceGeneral = h('p', { className: 'form-message', role: 'alert' });
-  let idEdited = false;
-  sourceId.addEventListener('input', () => (idEdited = sourceId.value !== ''));
-  title.addEventListener('input', () => {
-    if (!idEdited) sourceId.value = slugify(title.value);
-  });
   const newSource = h(
     'fieldset',
     { className: 'new-source', hidden: true },
     h('legend', {}, 'New source'),
-    ...Object.values(sourceFields).map((each) => each.element),
+    ...described.elements,
     sourceGeneral,
   );
   newSourceButton.addEventListener('click', () => {
@@ -78,7 +63,7 @@ export function evidenceFieldset(api: EditApi, sources: readonly ApiSource[], le
     newSourceButton.setAttribute('aria-expanded', String(open));
     newSourceButton.textContent = open ? 'Pick a known source' : 'New source';
     sourceSelect.disabled = open;
-    if (open) title.focus();
+    if (open) described.focus();
     else sourceSelect.focus();
   });
 
@@ -98,26 +83,24 @@ export function evidenceFieldset(api: EditApi, sources: readonly ApiSource[], le
   return {
     element,
     value() {
-      const source = describingSource() ? sourceId.value.trim() : sourceSelect.value;
-      if (!source && !locator.value.trim() && !note.value.trim() && !(describingSource() && title.value.trim())) return null;
-      return { source, locator: locator.value.trim() || null, note: note.value.trim() || null, stance: stance.value === 'CONTRADICTS' ? 'CONTRADICTS' : null };
+      const source = describingSource() ? described.input().id : sourceSelect.value;
+      if (!source && !locator.value.trim() && !note.value.trim() && !(describingSource() && described.input().title)) return null;
+      // Fields left empty are left out: the API takes null as a value, and refuses a null stance.
+      const [where, what] = [locator.value.trim(), note.value.trim()];
+      return { source, ...(where ? { locator: where } : {}), ...(what ? { note: what } : {}), ...(stance.value === 'CONTRADICTS' ? { stance: 'CONTRADICTS' as const } : {}) };
     },
     async commitSource() {
       if (!describingSource()) return;
       try {
-        const created = await api.createSource({
-          id: sourceId.value.trim(),
-          title: title.value.trim(),
-          publisher: publisher.value.trim() || null,
-          published: sourceFields.published.control.value.trim() || null,
-          url: url.value.trim() || null,
-        });
+        const created = await api.createSource(described.input());
         sourceSelect.append(h('option', { value: created.id }, sourceLabel(created)));
         sourceSelect.value = created.id;
         newSourceButton.click();
         clearErrors(sourceFields, sourceGeneral);
       } catch (error) {
-        (showErrors(error, sourceFields, sourceGeneral)?.control ?? title).focus();
+        const first = showErrors(error, sourceFields, sourceGeneral);
+        if (first) first.control.focus();
+        else described.focus();
         throw error;
       }
     },

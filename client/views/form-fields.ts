@@ -69,7 +69,13 @@ export function select(options: readonly { value: string; label: string }[], val
 export function dateField(label: string, value: string | null, check: (value: string) => string | null): Field<HTMLInputElement> {
   const input = textInput(value ?? '', { placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', inputmode: 'numeric', maxlength: '10' });
   const result = field(label, input, { hint: 'A year, a month or a day: as much as the reporting says.' });
-  input.addEventListener('change', () => result.setError(input.value.trim() ? check(input.value.trim()) : null));
+  // Checked when the field is left, unless for the form's submit button: an error line appearing or going then would
+  // move the button from under the pointer between press and release, losing the click (the server's answer places it).
+  input.addEventListener('blur', (event) => {
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
+    result.setError(input.value.trim() ? check(input.value.trim()) : null);
+  });
   return result;
 }
 

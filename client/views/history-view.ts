@@ -1,6 +1,6 @@
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
-import type { ChangeEntry } from '../edit-types';
+import type { ChangeEntry, RecordKindName } from '../edit-types';
 import { changedFields, showValue } from '../record-form';
 import { clear, h } from './dom';
 import { busy } from './form-fields';
@@ -17,11 +17,11 @@ const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { da
 const VERBS: Record<ChangeEntry['op'], string> = { CREATE: 'created', UPDATE: 'changed', DELETE: 'deleted' };
 
 /**
- * The history of an entity or relationship, newest first: who, when, with which operation, and each field before →
- * after. An editor can bring back any earlier version ("Revert to this version"): a new change on top, so the history
- * keeps everything; a deleted record is restored the same way.
+ * The history of an entity or relationship (or, with kind SOURCE, a source), newest first: who, when, with which
+ * operation, and each field before → after. An editor can bring back any earlier version ("Revert to this version"):
+ * a new change on top, so the history keeps everything; a deleted record is restored the same way.
  */
-export function historyView(deps: HistoryDeps, id: string, title: string): PaneContent {
+export function historyView(deps: HistoryDeps, id: string, title: string, kind?: RecordKindName): PaneContent {
   const element = h('div', { className: 'history' });
   const message = h('p', { className: 'form-message', role: 'alert' });
   const list = h('ol', { className: 'history-list', reversed: true });
@@ -37,12 +37,13 @@ export function historyView(deps: HistoryDeps, id: string, title: string): PaneC
     const currentVersion = last.op === 'DELETE' ? null : last.version;
     for (const change of [...changes].reverse()) {
       const diff = changedFields(change.before, change.after);
-      const canRevert = deps.canEdit() && change.after !== null && change.version !== currentVersion;
+      // A version whose content the record has now (the current one, or one a revert brought back) offers nothing.
+      const canRevert = deps.canEdit() && change.after !== null && (currentVersion === null || changedFields(change.after, last.after).length > 0);
       const revert = canRevert ? h('button', { type: 'button', className: 'revert-button' }, currentVersion === null ? `Restore version ${change.version}` : `Revert to version ${change.version}`) : null;
       revert?.addEventListener('click', () =>
         void busy(revert, async () => {
           try {
-            const result = await deps.api.revert(id, change.version, currentVersion);
+            const result = await deps.api.revert(id, change.version, currentVersion, kind);
             deps.onReverted(id, change.kind, `${currentVersion === null ? 'Restored' : 'Reverted'} ${title} to version ${result.revertedTo}, as a new version.`);
             await load();
           } catch (error) {
@@ -89,7 +90,7 @@ export function historyView(deps: HistoryDeps, id: string, title: string): PaneC
 
   const load = async () => {
     try {
-      render(await deps.api.history(id));
+      render(await deps.api.history(id, kind));
     } catch (error) {
       message.textContent = `Could not read the history: ${(error as Error).message}`;
     }
@@ -103,7 +104,7 @@ export function historyView(deps: HistoryDeps, id: string, title: string): PaneC
     dirty: () => false,
     focus: () => element.closest<HTMLElement>('section')?.querySelector<HTMLElement>('.pane-title')?.focus(),
     remoteChange(change) {
-      if (change.id === id) void load();
+      if (change.id === id && (change.kind === 'source') === (kind === 'SOURCE')) void load();
     },
   };
 }

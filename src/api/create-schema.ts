@@ -15,6 +15,7 @@ import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
 import { SearchResolver } from './search.resolver';
+import { SourceResolver } from './source.resolver';
 import { TokenResolver } from './token.resolver';
 
 /** Every resolver, listed explicitly. */
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   IngestResolver,
   MergePreviewResolver,
   TokenResolver,
+  SourceResolver,
 ] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */

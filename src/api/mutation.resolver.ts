@@ -7,15 +7,19 @@ import {
   createSource,
   deleteEntity,
   deleteRelationship,
+  deleteSource,
   mergeEntities,
   revertRecord,
   unmerge,
   updateEntity,
   updateRelationship,
+  updateSource,
   type DeleteEntityResult,
+  type DeleteSourceResult,
   type GraphEditor,
   type MergeResult,
   type Planner,
+  type RecordKind,
   type RevertResult,
   type UnmergeResult,
 } from '../store';
@@ -23,10 +27,11 @@ import type { AuthContext } from './auth-context';
 import { EntityInput, EntityPatch, fieldsOf } from './entity.input';
 import { EntityView } from './entity.type';
 import { GraphService } from './graph-service';
-import { DeleteEntityResultView, MergeResultView, RevertResultView, UnmergeResultView } from './mutation.types';
+import { RecordKindEnum } from './history.types';
+import { DeleteEntityResultView, DeleteSourceResultView, MergeResultView, RevertResultView, UnmergeResultView } from './mutation.types';
 import { EvidenceInput, RelationshipInput, RelationshipPatch } from './relationship.input';
 import { RelationshipView } from './relationship.type';
-import { SourceInput } from './source.input';
+import { SourceInput, SourcePatch } from './source.input';
 import { SourceView } from './source.type';
 
 /** This server has no store to write to (it serves data files as they are). */
@@ -126,18 +131,44 @@ export class MutationResolver {
     return this.edit(context, 'unmerge', unmerge(mergeId));
   }
 
-  @Mutation(() => RevertResultView, { description: 'Gives an entity or relationship the content of an earlier version again (see history), as a new change; restores a deleted one.' })
+  @Mutation(() => RevertResultView, { description: 'Gives an entity or relationship (or, with kind: SOURCE, a source) the content of an earlier version again (see history), as a new change; restores a deleted one.' })
   revert(
     @Arg('id', () => ID) id: string,
     @Arg('toVersion', () => Int, { description: 'The version (Change.version of history) whose content to bring back.' }) toVersion: number,
     @Arg('version', () => Int, { nullable: true, description: OPTIONAL_VERSION }) version: number | null,
+    @Arg('kind', () => RecordKindEnum, { nullable: true, description: 'SOURCE for a source (sources have ids of their own); otherwise the entity or relationship with this id.' }) kind: RecordKind | null,
     @Ctx() context: AuthContext,
   ): Promise<RevertResult> {
-    return this.edit(context, 'revert', revertRecord(id, toVersion, version));
+    return this.edit(context, 'revert', revertRecord(id, toVersion, version, kind === 'source'));
   }
 
   @Mutation(() => SourceView, { description: 'Adds a source that evidence can cite.' })
   createSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: AuthContext): Promise<SourceRecord> {
     return this.edit(context, 'createSource', createSource(fieldsOf(input)));
+  }
+
+  @Mutation(() => SourceView, { description: 'Changes fields of a source (title, publisher, published, url).' })
+  updateSource(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { description: 'The version you read (Source.version); refused with CONFLICT when it changed since.' }) version: number,
+    @Arg('patch', () => SourcePatch) patch: SourcePatch,
+    @Ctx() context: AuthContext,
+  ): Promise<SourceRecord> {
+    return this.edit(context, 'updateSource', updateSource(id, version, fieldsOf(patch)));
+  }
+
+  @Mutation(() => DeleteSourceResultView, {
+    description:
+      'Deletes a source; refused while evidence or dates cite it, unless cascade: true, which removes the evidence citing it and the date citations naming it (the dates stay); refused even then where a relationship would be left without evidence.',
+  })
+  deleteSource(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { nullable: true, description: OPTIONAL_VERSION }) version: number | null,
+    @Arg('cascade', () => Boolean, { defaultValue: false }) cascade: boolean,
+    @Arg('expectedCitedBy', () => [ID], { nullable: true, description: 'The relationships and entities you were shown citing it (Source.citations); refused when others, or fewer, cite it by now.' })
+    expectedCitedBy: string[] | null,
+    @Ctx() context: AuthContext,
+  ): Promise<DeleteSourceResult> {
+    return this.edit(context, 'deleteSource', deleteSource(id, version, cascade, expectedCitedBy));
   }
 }

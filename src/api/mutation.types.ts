@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { DeleteEntityResult, MergeResult, RevertResult, UnmergeResult } from '../store';
+import type { DeleteEntityResult, DeleteSourceResult, MergeResult, RevertResult, UnmergeResult } from '../store';
 import { EntityView } from './entity.type';
 import { RelationshipView } from './relationship.type';
+import { SourceView } from './source.type';
 
 @ObjectType('DeleteEntityResult', { description: 'What deleteEntity removed.' })
 export class DeleteEntityResultView implements DeleteEntityResult {
@@ -10,6 +11,21 @@ export class DeleteEntityResultView implements DeleteEntityResult {
 
   @Field(() => [ID], { description: 'The relationships deleted with the entity (cascade: true), in id order.' })
   deletedRelationships!: string[];
+}
+
+@ObjectType('DeleteSourceResult', { description: 'What deleteSource removed and changed.' })
+export class DeleteSourceResultView implements DeleteSourceResult {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [ID], { description: 'Relationships whose evidence citing the source was removed (cascade: true), in id order.' })
+  updatedRelationships!: string[];
+
+  @Field(() => [ID], { description: 'Entities whose dates no longer name the source (cascade: true; the dates stay), in id order.' })
+  updatedEntities!: string[];
+
+  @Field(() => Int, { description: 'How many pieces of evidence were removed.' })
+  removedEvidence!: number;
 }
 
 @ObjectType('CombinedRelationship', { description: 'A relationship that duplicated one of the kept entity: removed, its evidence added to `into`.' })
@@ -58,7 +74,7 @@ export class UnmergeResultView implements Omit<UnmergeResult, 'entity' | 'keep'>
 }
 
 @ObjectType('RevertResult', { description: 'A record given again the content of an earlier version, as a new version.' })
-export class RevertResultView implements Omit<RevertResult, 'kind' | 'entity' | 'relationship'> {
+export class RevertResultView implements Omit<RevertResult, 'kind' | 'entity' | 'relationship' | 'source'> {
   @Field(() => ID)
   id!: string;
 
@@ -70,6 +86,9 @@ export class RevertResultView implements Omit<RevertResult, 'kind' | 'entity' | 
 
   @Field(() => RelationshipView, { nullable: true, description: 'The relationship, when the record is one.' })
   relationship!: RelationshipView | null;
+
+  @Field(() => SourceView, { nullable: true, description: 'The source, when the record is one (revert with kind: SOURCE).' })
+  source!: SourceView | null;
 }
 
 @ObjectType('CombinedPreview', { description: 'A relationship of the merged entity that duplicates one of the kept entity: it would be folded into it.' })

@@ -18,3 +18,18 @@ export class SourceInput implements Pick<SourceRecord, 'id' | 'title'> {
   @Field(() => String, { nullable: true, description: 'An http(s) address.' })
   url?: string | null;
 }
+
+@InputType('SourcePatch', { description: 'The fields of a source to change: a field left out stays as it is, null clears it. The id cannot change.' })
+export class SourcePatch {
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Partial ISO date.' })
+  published?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) address.' })
+  url?: string | null;
+}

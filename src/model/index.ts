@@ -6,5 +6,6 @@ export * from './records';
 export * from './errors';
 export * from './validity';
 export * from './analysis';
+export * from './citations';
 export * from './text';
 export * from './confusables';

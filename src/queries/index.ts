@@ -11,5 +11,6 @@ export * from './search';
 export * from './defaults';
 export * from './paths';
 export * from './path-absence';
+export * from './source-citations';
 export * from './degrees';
 export { warmIncidences } from './incidence-cache';

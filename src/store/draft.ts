@@ -76,8 +76,9 @@ export class Draft {
   }
 
   /**
-   * The changes from the graph to the draft: sources, then entities created and updated, then relationships updated,
-   * created and deleted, then entities deleted. Records put back unchanged are no change.
+   * The changes from the graph to the draft: sources created and updated, then entities created and updated, then
+   * relationships updated, created and deleted, then entities deleted, then sources deleted. Records put back unchanged
+   * are no change.
    */
   changes(): RecordChange[] {
     const versions = versionsOf(this.graph);
@@ -95,13 +96,14 @@ export class Draft {
     const relationships = diff('relationship');
     const of = (list: RecordChange[], op: RecordChange['op']) => list.filter((change) => change.op === op);
     return [
-      ...sources,
+      ...sources.filter((change) => change.op !== 'delete'),
       ...of(entities, 'create'),
       ...of(entities, 'update'),
       ...of(relationships, 'update'),
       ...of(relationships, 'create'),
       ...of(relationships, 'delete'),
       ...of(entities, 'delete'),
+      ...of(sources, 'delete'),
     ];
   }
 }

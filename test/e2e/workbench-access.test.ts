@@ -20,7 +20,7 @@ function postFromPage(page: Page, query: string): Promise<{ status: number; code
   );
 }
 
-const EDITING_CONTROLS = '#new-entity-button, #tokens-button, #edit-tools button:not(:text-is("History")), #editor form';
+const EDITING_CONTROLS = '#new-entity-button, #sources-button, #tokens-button, #edit-tools button:not(:text-is("History")), #editor form';
 
 describeInBrowser('workbench access', () => {
   let servers: StoreServers;

@@ -136,6 +136,25 @@ describe.each(STORE_KINDS)('the change stream on the %s store', (kind) => {
     stream.close();
   });
 
+  test('tells source edits: an update by its title, and a cascading delete with the relationships it changed, in one batch', async () => {
+    const stream = await openStream(openOrigin);
+    await stream.next((event) => event.event === 'ready');
+    await edit('mutation { createSource(input: { id: "sse-report", title: "SSE report" }) { id } }');
+    await stream.next(isChanges);
+    await edit('mutation { updateSource(id: "sse-report", version: 1, patch: { title: "SSE report, corrected" }) { id } }');
+    expect(changesOf(await stream.next(isChanges))).toEqual([expect.objectContaining({ operation: 'updateSource', op: 'update', kind: 'source', id: 'sse-report', version: 2, label: 'SSE report, corrected' })]);
+    await edit('mutation { addEvidence(relationship: "kataib-hezbollah-part-of-iran-backed-militias-in-iraq", evidence: { source: "sse-report", locator: "p. 1" }) { id } }');
+    await stream.next(isChanges);
+    await edit('mutation { deleteSource(id: "sse-report", version: 2, cascade: true) { id } }');
+    const cascade = changesOf(await stream.next(isChanges));
+    expect(cascade.map((change) => [change.operation, change.op, change.kind, change.id])).toEqual([
+      ['deleteSource', 'update', 'relationship', 'kataib-hezbollah-part-of-iran-backed-militias-in-iraq'],
+      ['deleteSource', 'delete', 'source', 'sse-report'],
+    ]);
+    expect(cascade[1]).toMatchObject({ label: 'SSE report, corrected' });
+    stream.close();
+  });
+
   test('a stream resumed with Last-Event-ID first gets the changes it missed, in order, and no others', async () => {
     const first = await openStream(openOrigin);
     await first.next((event) => event.event === 'ready');

@@ -1,34 +1,37 @@
 import { isDeepStrictEqual } from 'node:util';
-import { InvalidInputError, NotFoundError, type EntityRecord, type RelationshipRecord } from '../../model';
+import { InvalidInputError, NotFoundError, type EntityRecord, type RelationshipRecord, type SourceRecord } from '../../model';
 import { InputChecks } from '../check-input';
 import { Draft } from '../draft';
+import type { RecordKind } from '../change';
 import { planOf, type Planner } from '../plan';
 import { expectVersion } from './expect-version';
 
 export interface RevertResult {
-  readonly kind: 'entity' | 'relationship';
+  readonly kind: RecordKind;
   readonly id: string;
   /** The version the record had, whose content it has again (as a new version). */
   readonly revertedTo: number;
   readonly entity: EntityRecord | null;
   readonly relationship: RelationshipRecord | null;
+  readonly source: SourceRecord | null;
 }
 
 /**
- * Gives an entity or relationship again the content it had at `toVersion`, as a new change (the history is kept, not
- * rewritten); a deleted record is restored. Checked like any edit: the restored record must still fit (its ends and
- * sources must exist, its kind must suit its relationships). `version`, when given, is the current version you read.
+ * Gives an entity or relationship (or, with `sources`, a source: sources have ids of their own) again the content it
+ * had at `toVersion`, as a new change (the history is kept, not rewritten); a deleted record is restored. Checked like
+ * any edit: the restored record must still fit (its ends and sources must exist, its kind must suit its
+ * relationships). `version`, when given, is the current version you read.
  */
-export function revertRecord(id: string, toVersion: number, version: number | null | undefined): Planner<RevertResult> {
+export function revertRecord(id: string, toVersion: number, version: number | null | undefined, sources = false): Planner<RevertResult> {
   return async ({ graph, sql }) => {
     if (!Number.isInteger(toVersion) || toVersion < 1) throw new InvalidInputError('toVersion', `must be a version of the record (1 or more), got ${toVersion}`);
-    const { rows } = await sql.query<{ kind: 'entity' | 'relationship'; after: string }>(
+    const { rows } = await sql.query<{ kind: RecordKind; after: string }>(
       `SELECT kind, after::text AS after FROM changes
-       WHERE record_id = $1 AND version = $2 AND kind IN ('entity', 'relationship') AND after IS NOT NULL
+       WHERE record_id = $1 AND version = $2 AND kind = ANY($3::text[]) AND after IS NOT NULL
        ORDER BY seq DESC LIMIT 1`,
-      [id, toVersion],
+      [id, toVersion, sources ? ['source'] : ['entity', 'relationship']],
     );
-    if (rows.length === 0) throw new NotFoundError(`version ${toVersion} of record`, id);
+    if (rows.length === 0) throw new NotFoundError(`version ${toVersion} of ${sources ? 'source' : 'record'}`, id);
     const kind = rows[0].kind;
     const wanted = JSON.parse(rows[0].after) as Record<string, unknown>;
     const draft = new Draft(graph);
@@ -37,10 +40,13 @@ export function revertRecord(id: string, toVersion: number, version: number | nu
     if (current) {
       expectVersion(graph, kind, id, version);
       if (isDeepStrictEqual(current, wanted)) throw new InvalidInputError('toVersion', `${kind} "${id}" already has the content of version ${toVersion}: nothing to revert`);
-    } else if (draft.graphIdTaken(id)) {
+    } else if (kind !== 'source' && draft.graphIdTaken(id)) {
       checks.duplicate(kind, id, `the id is used by ${kind === 'entity' ? 'a relationship' : 'an entity'} now; delete or rename that record first`);
     }
-    if (kind === 'entity') {
+    if (kind === 'source') {
+      const record = checks.source(wanted);
+      if (record) draft.put('source', record);
+    } else if (kind === 'entity') {
       const record = checks.entity(wanted);
       if (record) {
         draft.put('entity', record);
@@ -59,6 +65,7 @@ export function revertRecord(id: string, toVersion: number, version: number | nu
       revertedTo: toVersion,
       entity: kind === 'entity' ? draft.entity(id) : null,
       relationship: kind === 'relationship' ? draft.relationship(id) : null,
+      source: kind === 'source' ? draft.source(id) : null,
     }));
   };
 }

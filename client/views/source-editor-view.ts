@@ -1,0 +1,120 @@
+import { ApiError } from '../api';
+import type { EditApi } from '../edit-api';
+import type { EditableSource, LiveChange } from '../edit-types';
+import { patchOf, type Fields } from '../record-form';
+import { conflictView } from './conflict-view';
+import { clear, h } from './dom';
+import { busy, showErrors } from './form-fields';
+import { SOURCE_FIELDS, SOURCE_LABELS, sourceFieldSet, sourceValues } from './source-fields';
+
+export interface SourceEditorDeps {
+  readonly api: EditApi;
+  /** Saved (or, after a conflict, their version kept): back to the list. */
+  readonly onDone: (message: string | null) => void;
+  readonly onCancel: () => void;
+}
+
+export interface SourceEditor {
+  readonly element: HTMLElement;
+  focus(): void;
+  /** Someone saved a change (live): say so when it is this source. */
+  remoteChange(change: LiveChange): void;
+}
+
+/**
+ * The form to create a source ("New source") or edit one: Title, Publisher, Published, URL (and Source id for a new
+ * one). Only the fields changed are sent, with the version read; a CONFLICT opens the comparison, as for entities.
+ */
+export function sourceEditor(deps: SourceEditorDeps, existing: EditableSource | null): SourceEditor {
+  let base = existing;
+  const set = sourceFieldSet(existing);
+  const element = h('div', { className: 'source-editor' });
+  const general = h('p', { className: 'form-message', role: 'alert' });
+  const notice = h('p', { className: 'form-notice', role: 'status' });
+  const save = h('button', { type: 'submit', className: 'primary' }, existing ? 'Save' : 'Create source');
+  const cancel = h('button', { type: 'button' }, 'Cancel');
+  cancel.addEventListener('click', () => deps.onCancel());
+  const form = h(
+    'form',
+    { className: 'editor-form source-form', novalidate: true, 'aria-label': existing ? `Edit ${existing.title}` : 'New source' },
+    notice,
+    existing ? h('p', { className: 'muted' }, 'Id: ', h('code', {}, existing.id)) : null,
+    ...set.elements,
+    general,
+    h('div', { className: 'button-row' }, save, cancel),
+  );
+  element.append(form);
+
+  const showConflict = async (mine: Fields): Promise<void> => {
+    const theirs = (await deps.api.sourcesForEdit()).find((source) => source.id === base!.id);
+    if (!theirs) {
+      general.textContent = 'Someone deleted this source while you were editing it. Its history can restore it.';
+      return;
+    }
+    const changes = (await deps.api.history(base!.id, 'SOURCE')).filter((change) => change.version > base!.version);
+    clear(element);
+    element.append(
+      conflictView({
+        fields: SOURCE_FIELDS,
+        labels: SOURCE_LABELS,
+        base: sourceValues(base!),
+        mine,
+        theirs: sourceValues(theirs),
+        changes,
+        reapply: async (patch) => {
+          try {
+            const saved = await deps.api.updateSource(theirs.id, theirs.version, patch);
+            deps.onDone(`Saved ${saved.title} (version ${saved.version}).`);
+          } catch (error) {
+            if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
+            base = theirs;
+            await showConflict({ ...sourceValues(theirs), ...patch });
+          }
+        },
+        useTheirs: () => deps.onDone(null),
+        back: () => {
+          base = theirs;
+          clear(element);
+          element.append(form);
+          notice.textContent = `You are now editing version ${theirs.version}; your unsaved edits are still in the form.`;
+        },
+      }),
+    );
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(save, async () => {
+      const values = set.values();
+      try {
+        if (!base) {
+          const created = await deps.api.createSource(set.input());
+          deps.onDone(`Created source ${created.title}.`);
+          return;
+        }
+        const patch = patchOf(sourceValues(base), values);
+        if (Object.keys(patch).length === 0) {
+          general.textContent = 'Nothing changed.';
+          return;
+        }
+        const saved = await deps.api.updateSource(base.id, base.version, patch);
+        deps.onDone(`Saved ${saved.title} (version ${saved.version}).`);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(values);
+        else (showErrors(error, set.fields, general)?.control ?? general).focus?.();
+      }
+    });
+  });
+
+  return {
+    element,
+    focus: () => set.focus(),
+    remoteChange(change) {
+      if (!base || change.kind !== 'source' || change.id !== base.id || change.version <= base.version) return;
+      notice.textContent =
+        change.op === 'delete'
+          ? `${change.actor} deleted this source while you were editing it.`
+          : `${change.actor} saved a change to this source (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+    },
+  };
+}
