@@ -75,6 +75,21 @@ describe.each(STORE_KINDS)('token mutations on the %s store', (kind) => {
     await expectRefusal(s.server, await revoke('temp-editor')(s.server), { status: 200, code: 'BAD_USER_INPUT', message: 'name: token "temp-editor" was revoked already' });
   });
 
+  test('a token is rate limited wherever it comes from: 429 with Retry-After from a fresh address; other tokens go on', async () => {
+    const limited = await s.another({ PROXYGRAPH_RATE_LIMIT: '3/60', PROXYGRAPH_TRUST_PROXY: '1' });
+    const PATHS = { query: '{ paths(from: "kataib-hezbollah", to: "israel", k: 2) { length } }' };
+    const from = (address: string, who: As) => ({ ...as(who), 'x-forwarded-for': address });
+    for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) expect((await limited.post(PATHS, from(address, 'reader'))).status).toBe(200);
+    // A fourth address, never seen: only the token's bucket is empty.
+    const refused = await limited.post(PATHS, from('203.0.113.4', 'reader'));
+    await expectRefusal(limited, refused, { status: 429, code: 'RATE_LIMITED', message: 'per token and per address (PROXYGRAPH_RATE_LIMIT=3/60)' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    // Another token from another fresh address, and the same address without a token, are served.
+    expect((await limited.post(PATHS, from('203.0.113.5', 'editor'))).status).toBe(200);
+    expect((await limited.post(PATHS, from('203.0.113.4', null))).status).toBe(200);
+  });
+
   test('a secret is shown once: never in the logs, the tokens list, errors or any later response', async () => {
     const responses: string[] = [];
     const created = await s.server.post({ query: CREATE, variables: { name: 'secret-keeper', role: 'EDITOR' } }, as('admin'));
