@@ -32,23 +32,29 @@ test('an empty lock file left long ago is stale: taken over', () => {
 
 test('eight processes racing for the lock: exactly one holds it', async () => {
   const file = join(work, 'store.lock');
+  // The holder keeps the lock until every racer has answered (it is killed then), so that a racer slowed down by a busy
+  // machine cannot find the holder gone and rightly take over a stale lock.
   const script = `
     const { lockStore } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'src', 'store', 'store-lock.js'))});
     const start = Number(process.argv[1]);
     while (Date.now() < start) {}
-    try { lockStore(${JSON.stringify(file)}, ${JSON.stringify(work)}); process.stdout.write('held'); setTimeout(() => {}, 1500); }
+    try { lockStore(${JSON.stringify(file)}, ${JSON.stringify(work)}); process.stdout.write('held'); setInterval(() => {}, 1000); }
     catch (error) { process.stdout.write(error.constructor.name); }`;
   const start = Date.now() + 1500;
-  const outcomes = await Promise.all(
-    Array.from({ length: 8 }, () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['-e', script, String(start)]);
-        let out = '';
-        child.stdout.on('data', (chunk) => (out += chunk));
-        child.on('exit', () => resolve(out));
-      }),
-    ),
-  );
-  expect(outcomes.filter((outcome) => outcome === 'held')).toHaveLength(1);
-  expect(outcomes.filter((outcome) => outcome === 'StoreBusyError')).toHaveLength(7);
+  const children = Array.from({ length: 8 }, () => spawn(process.execPath, ['-e', script, String(start)]));
+  try {
+    const outcomes = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<string>((resolve) => {
+            child.stdout.once('data', (chunk: Buffer) => resolve(String(chunk)));
+            child.on('exit', () => resolve('exited without a word'));
+          }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'held')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'StoreBusyError')).toHaveLength(7);
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+  }
 });
