@@ -19,6 +19,9 @@ function sinceOf(request: IncomingMessage, url: URL): number | null {
   return Number(raw);
 }
 
+/** Streams open or being opened, per feed (one per server). */
+const openStreams = new WeakMap<ChangeFeed, number>();
+
 /**
  * What an anonymous stream is told of a change: not who made it. Reading may be open to anyone, but the token names in
  * the change log are read with a token only (as history and changes are).
@@ -53,12 +56,16 @@ export async function handleChangeEvents(
     sendJsonError(response, 404, 'NOT_FOUND', 'this server serves files read-only, without a store: there are no live changes');
     return;
   }
-  // Each stream holds a socket and a subscriber for as long as the client likes: bound how many there are.
-  if (feed.size >= options.maxStreams) {
-    options.logger.warn({ requestId: options.requestId, streams: feed.size }, 'change stream refused: too many open');
+  // Each stream holds a socket and a subscriber for as long as the client likes: bound how many there are. Counted
+  // before the token is checked (which waits for the store), so that requests arriving together cannot all pass.
+  const streams = openStreams.get(feed) ?? 0;
+  if (streams >= options.maxStreams) {
+    options.logger.warn({ requestId: options.requestId, streams }, 'change stream refused: too many open');
     sendJsonError(response, 503, 'TOO_MANY_STREAMS', `${options.maxStreams.toLocaleString('en')} change streams are open already, the most this server keeps (PROXYGRAPH_MAX_EVENT_STREAMS); try again later`, { 'retry-after': '30' });
     return;
   }
+  openStreams.set(feed, streams + 1);
+  response.once('close', () => openStreams.set(feed, (openStreams.get(feed) ?? 1) - 1));
   const authenticate = () => options.createContext({ request, requestId: options.requestId, logger: options.logger });
   let signedIn: boolean;
   try {

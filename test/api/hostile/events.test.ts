@@ -94,8 +94,10 @@ describe.each(STORE_KINDS)('the change stream on the %s store', (kind) => {
 
   test('streams past PROXYGRAPH_MAX_EVENT_STREAMS: 503 with Retry-After; GraphQL and /healthz answer; closing frees room', async () => {
     const limited = await s.another({ PROXYGRAPH_MAX_EVENT_STREAMS: '50' });
-    const streams: Stream[] = [];
-    for (let i = 0; i < 50; i++) streams.push(await openStream(limited.origin));
+    // 60 at once, each with a token to check: exactly 50 open.
+    const opened = await Promise.all(Array.from({ length: 60 }, () => openStream(limited.origin, bearer(s.secrets.reader))));
+    const streams = opened.filter((stream) => stream.status === 200);
+    expect([streams.length, opened.filter((stream) => stream.status === 503).length]).toEqual([50, 10]);
     await Promise.all(streams.map((stream) => stream.next(isReady)));
     const refused = await fetch(`${limited.origin}/events`).then(toResponse);
     await expectRefusal(limited, refused, { status: 503, code: 'TOO_MANY_STREAMS', message: '50 change streams are open already, the most this server keeps (PROXYGRAPH_MAX_EVENT_STREAMS)' });
