@@ -44,7 +44,7 @@ export class Tally {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-export function graphql(tally: Tally, body: string, address?: string | (() => string)): Request {
+function graphql(tally: Tally, body: string, address?: string | (() => string)): Request {
   return {
     method: 'POST',
     path: '/graphql',
