@@ -76,7 +76,8 @@ export interface ChangeEntry {
 export interface LiveChange {
   readonly seq: number;
   readonly at: string;
-  readonly actor: string;
+  /** Null on a stream without a token: the server tells who made a change only to signed-in readers. */
+  readonly actor: string | null;
   readonly operation: string;
   readonly op: 'create' | 'update' | 'delete';
   readonly kind: 'source' | 'entity' | 'relationship';

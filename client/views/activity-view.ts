@@ -48,7 +48,7 @@ export function activityView(container: HTMLElement, state: HTMLElement, actions
         h(
           'li',
           { className: `activity op-${change.op}`, 'data-seq': String(change.seq) },
-          h('span', { className: 'activity-actor' }, change.actor),
+          h('span', { className: 'activity-actor' }, change.actor ?? 'someone'),
           ` ${VERBS[change.op]} ${change.kind === 'relationship' ? 'relationship ' : change.kind === 'source' ? 'source ' : ''}`,
           change.op === 'delete' || change.kind === 'source' ? h('span', { className: 'activity-label' }, label) : name,
           show,

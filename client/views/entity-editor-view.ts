@@ -163,8 +163,8 @@ export function entityEditor(deps: EntityEditorDeps, existing: EditableEntity | 
       if (!base || change.id !== base.id || change.version <= base.version) return;
       notice.textContent =
         change.op === 'delete'
-          ? `${change.actor} deleted this entity while you were editing it.`
-          : `${change.actor} saved a change to this entity (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+          ? `${change.actor ?? 'Someone'} deleted this entity while you were editing it.`
+          : `${change.actor ?? 'Someone'} saved a change to this entity (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
     },
   };
 }

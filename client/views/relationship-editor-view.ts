@@ -291,8 +291,8 @@ export function relationshipEditor(deps: RelationshipEditorDeps, existing: Edita
       if (!base || change.id !== base.id || change.version <= base.version) return;
       notice.textContent =
         change.op === 'delete'
-          ? `${change.actor} deleted this relationship while you were editing it.`
-          : `${change.actor} saved a change to this relationship (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+          ? `${change.actor ?? 'Someone'} deleted this relationship while you were editing it.`
+          : `${change.actor ?? 'Someone'} saved a change to this relationship (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
     },
   };
 }

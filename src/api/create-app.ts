@@ -50,7 +50,7 @@ export async function createApp(graph: KnowledgeGraph, options: ServerOptions, l
   const createContext = editing ? createAuthContext({ authenticate: (secret) => authenticate(editing.editor.store, secret), readAccess: editing.readAccess }) : defaultContext;
   const http = createHttpServer(
     apollo,
-    { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext, requestTimeoutMs: options.requestTimeoutMs, changeFeed, trustProxy: options.rateLimit?.trustProxy },
+    { maxBodyBytes: options.maxBodyBytes, clientDirectory, ide: options.ide, createContext, requestTimeoutMs: options.requestTimeoutMs, changeFeed, trustProxy: options.rateLimit?.trustProxy, maxEventStreams: options.maxEventStreams },
     logger,
   );
   return {

@@ -19,6 +19,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs: number;
   /** Rate limits on expensive operations (limits/rate-limits.ts); null when off. */
   readonly rateLimit: RateLimitConfig | null;
+  /** Most live change streams (GET /events) open at once; past it, 503 with Retry-After. */
+  readonly maxEventStreams: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -48,6 +50,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
     requestTimeoutMs: integer('PROXYGRAPH_REQUEST_TIMEOUT_MS', env.PROXYGRAPH_REQUEST_TIMEOUT_MS, 30_000, 1_000, 3_600_000),
     shutdownGraceMs: integer('PROXYGRAPH_SHUTDOWN_GRACE_MS', env.PROXYGRAPH_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
     rateLimit: rateLimitFromEnv(env),
+    maxEventStreams: integer('PROXYGRAPH_MAX_EVENT_STREAMS', env.PROXYGRAPH_MAX_EVENT_STREAMS, 1000, 1, 100_000),
   };
 }
 

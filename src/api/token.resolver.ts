@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { NotFoundError } from '../model';
-import { authorize, createToken, getToken, listTokens, revokeToken, type Role, type TokenInfo } from '../store';
+import { authorize, createToken, getToken, listTokens, revokeNamedToken, type Role, type TokenInfo } from '../store';
 import type { AuthContext } from './auth-context';
 import { GraphService } from './graph-service';
 import { editorOf } from './mutation.resolver';
@@ -38,9 +37,6 @@ export class TokenResolver {
   @Mutation(() => TokenView, { description: 'Revokes a token at once. Needs the admin role; the last working admin token cannot be revoked here.' })
   async revokeToken(@Arg('name') name: string, @Ctx() context: AuthContext): Promise<TokenInfo> {
     const admin = authorize(context.actor, 'admin', 'revokeToken');
-    const store = editorOf(this.service).store;
-    if (!(await getToken(store, name))) throw new NotFoundError('token', name);
-    await revokeToken(store, name, { by: admin.name, keepLastAdmin: true });
-    return (await getToken(store, name))!;
+    return revokeNamedToken(editorOf(this.service).store, name, admin.name);
   }
 }

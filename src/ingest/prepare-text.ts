@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { InvalidInputError } from '../model';
+import { InvalidInputError, invalidUtf8Offset } from '../model';
 
 /** How much one article may be. An article is tens of kilobytes; past these, reading is refused at once. */
 export const INGEST_LIMITS = {
@@ -31,23 +31,9 @@ export interface PreparedText {
 /** Decodes bytes as UTF-8, refusing invalid sequences with the offset of the first one. */
 export function decodeUtf8(bytes: Uint8Array, argument = 'text'): string {
   if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(argument, bytes.length);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // On the error path only: feed the bytes one at a time to find where the first bad sequence starts.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let valid = 0;
-    try {
-      for (let offset = 0; offset < bytes.length; offset++) {
-        const text = decoder.decode(bytes.subarray(offset, offset + 1), { stream: true });
-        if (text.length > 0) valid = offset + 1;
-      }
-      decoder.decode();
-    } catch {
-      // valid is the end of the last complete character before the bad sequence.
-    }
-    throw new InvalidInputError(argument, `is not valid UTF-8 (first bad byte at offset ${valid}): save the article as UTF-8 text`);
-  }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) throw new InvalidInputError(argument, `is not valid UTF-8 (first bad byte at offset ${bad}): save the article as UTF-8 text`);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** The refusal of an article over the size limit, naming the limit. */

@@ -1,5 +1,5 @@
 import type { KnowledgeGraph } from '../load';
-import { InvalidInputError, partialDateProblem, toInterval } from '../model';
+import { InvalidInputError, partialDateProblem, textProblem, toInterval } from '../model';
 import { readParagraph, type ParagraphReading } from './read-paragraph';
 import { compareWithGraph } from './compare-known';
 import type { Mention, NewEntityProposal, Proposal, ReportReading, ReportSource } from './ingest-types';
@@ -22,6 +22,9 @@ function text(value: unknown, argument: string, max: number, required: boolean):
   const trimmed = value.trim();
   if (required && trimmed.length === 0) throw new InvalidInputError(argument, 'is required');
   if (trimmed.length > max) throw new InvalidInputError(argument, `is ${trimmed.length} characters, over the limit of ${max}`);
+  // The text rule of every record: the title and publisher become the source record's once a proposal is accepted.
+  const problem = textProblem(trimmed, 'one');
+  if (problem) throw new InvalidInputError(argument, problem);
   return trimmed || undefined;
 }
 

@@ -46,7 +46,9 @@ function piecesOf(words: readonly Word[]): { pieces: Piece[]; flags: Map<number,
   const flags = new Map<number, { flags: readonly NameFlag[]; reasons: readonly string[] }>();
   for (const [index, word] of words.entries()) {
     const unmasked = unmask(word.text);
-    if (unmasked.flags.length > 0) flags.set(index, unmasked);
+    // Hidden characters between the words of a name ("Kataib\u202E Hezbollah") sit in what separates them.
+    const around = unmask(word.before + word.text + word.after);
+    if (around.flags.length > 0) flags.set(index, around);
     const capitalized = /^\P{Ll}*\p{Lu}/u.test(unmasked.text) || !/[A-Za-z]/.test(unmasked.text);
     const upper = unmasked.text === unmasked.text.toUpperCase() && /[A-Z]/.test(unmasked.text);
     const tokens = tokenize(unmasked.text);

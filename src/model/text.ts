@@ -20,6 +20,39 @@ const REFUSED_IN_FREE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00
 
 const NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 9: 'TAB', 10: 'LINE FEED', 13: 'CARRIAGE RETURN', 0x7f: 'DEL', 0x85: 'NEXT LINE' };
 
+/**
+ * User input quoted in a message: whole when short, else its first `max` characters and its length, so that a
+ * refusal of a 10 KB value does not send the 10 KB back (nor into the log).
+ */
+export function quoteInput(text: string, max = 60): string {
+  if (text.length <= max) return JSON.stringify(text);
+  return `${JSON.stringify(`${text.slice(0, max)}…`)} (${text.length.toLocaleString('en')} characters)`;
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629), or -1 when all are valid. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  const continuation = (at: number, lo = 0x80, hi = 0xbf) => at < bytes.length && bytes[at] >= lo && bytes[at] <= hi;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let length = 0;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = continuation(i + 1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      // No overlong forms (E0 needs A0..BF next), no surrogates (ED needs 80..9F next).
+      const second = b === 0xe0 ? continuation(i + 1, 0xa0) : b === 0xed ? continuation(i + 1, 0x80, 0x9f) : continuation(i + 1);
+      length = second && continuation(i + 2) ? 3 : 0;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // Nothing over U+10FFFF (F4 needs 80..8F next), no overlong forms (F0 needs 90..BF next).
+      const second = b === 0xf0 ? continuation(i + 1, 0x90) : b === 0xf4 ? continuation(i + 1, 0x80, 0x8f) : continuation(i + 1);
+      length = second && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+    }
+    if (length === 0) return i;
+    i += length;
+  }
+  return -1;
+}
+
 export function codePointLabel(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return NAMES[code] ? `${hex} (${NAMES[code]})` : hex;

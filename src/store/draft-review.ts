@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findNewEntity, findProposal, readReport, resolvedEnd, type Decisions, type ReportInput, type ReportSource, type ReviewedDraft } from '../ingest';
 import type { KnowledgeGraph } from '../load';
-import { InvalidInputError, isSafeId, NotFoundError, type EntityRecord, type RelationshipRecord } from '../model';
+import { ID_PATTERN, InvalidInputError, isSafeId, MAX_ID_LENGTH, NotFoundError, quoteInput, textProblem, type EntityRecord, type RelationshipRecord } from '../model';
 import { authorize, type Actor } from './access';
 import { Draft } from './draft';
 import { readDraft, saveDraft, updateDecisions } from './draft-store';
@@ -188,7 +188,10 @@ export function acceptEntity(draftId: string, proposalId: string, edit: EntityEd
 /** Links a mention to a known entity (or, with null, undoes the link). Only the draft changes. */
 export async function linkMention(editor: GraphEditor, actor: Actor | null | undefined, draftId: string, mentionId: string, entity: string | null): Promise<ReviewedDraft> {
   const who = authorize(actor, 'editor', 'linkMention');
-  if (entity !== null && !editor.graph.hasNode(entity)) throw new NotFoundError('entity', entity);
+  if (entity !== null) {
+    if (!ID_PATTERN.test(entity) || entity.length > MAX_ID_LENGTH) throw new InvalidInputError('entity', `${quoteInput(entity)} is not an entity id (ids are lowercase slugs such as "kataib-hezbollah")`);
+    if (!isSafeId(entity) || !editor.graph.hasNode(entity)) throw new NotFoundError('entity', entity);
+  }
   return editor.store.driver.transaction((sql) =>
     updateDecisions(sql, draftId, (current) => {
       if (!current.reading.mentions.some((mention) => mention.id === mentionId)) throw new NotFoundError('mention', mentionId);
@@ -205,7 +208,9 @@ export async function linkMention(editor: GraphEditor, actor: Actor | null | und
 /** Rejects a proposal, with the analyst's reason. Only the draft changes. */
 export async function rejectProposal(editor: GraphEditor, actor: Actor | null | undefined, draftId: string, proposalId: string, reason: string | null): Promise<ReviewedDraft> {
   const who = authorize(actor, 'editor', 'rejectProposal');
-  if (reason != null && reason.length > 1000) throw new InvalidInputError('reason', 'must be at most 1000 characters');
+  if (reason != null && reason.length > 1000) throw new InvalidInputError('reason', `must be at most 1000 characters; it is ${reason.length.toLocaleString('en')}`);
+  const problem = reason == null ? null : textProblem(reason, 'many');
+  if (problem) throw new InvalidInputError('reason', problem);
   return editor.store.driver.transaction((sql) =>
     updateDecisions(sql, draftId, (current) => {
       if (!findProposal(current.reading, proposalId)) throw new NotFoundError('proposal', proposalId);

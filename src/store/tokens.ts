@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { InvalidInputError } from '../model';
+import { InvalidInputError, NotFoundError, quoteInput } from '../model';
 import { isRole, type Actor, type Role } from './access';
 import type { Store } from './store';
 
@@ -25,9 +25,15 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** A token name as given, checked before any query uses it (a NUL would reach PostgreSQL as an encoding error). */
+export function checkTokenName(name: string): string {
+  if (!NAME_PATTERN.test(name)) throw new InvalidInputError('name', `${quoteInput(name)} is not a token name: use 1-64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit`);
+  return name;
+}
+
 /** Creates a token; returns its secret, which is not stored and cannot be shown again. `by`: who creates it. */
 export async function createToken(store: Store, name: string, role: string, by: string = CLI_ACTOR): Promise<string> {
-  if (!NAME_PATTERN.test(name)) throw new InvalidInputError('name', `${JSON.stringify(name)} is not a token name: use 1-64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit`);
+  checkTokenName(name);
   if (RESERVED_NAMES.has(name)) throw new InvalidInputError('name', `"${name}" names changes made by commands in the history; choose another name`);
   if (!isRole(role)) throw new InvalidInputError('role', `${JSON.stringify(role)} is not a role: use reader, editor or admin`);
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -57,6 +63,19 @@ export async function revokeToken(store: Store, name: string, options: RevokeOpt
     const { rowCount } = await sql.query('UPDATE tokens SET revoked_at = now(), revoked_by = $2 WHERE name = $1 AND revoked_at IS NULL', [name, options.by ?? CLI_ACTOR]);
     return rowCount === 1;
   });
+}
+
+/**
+ * Revokes a token over the API: the name checked first, an unknown token NOT_FOUND, one revoked already refused (so
+ * that an admin is not told they revoked it when someone else had), the last working admin kept. Returns the token.
+ */
+export async function revokeNamedToken(store: Store, name: string, by: string): Promise<TokenInfo> {
+  const token = await getToken(store, checkTokenName(name));
+  if (!token) throw new NotFoundError('token', name);
+  const revoked = () => new InvalidInputError('name', `token "${name}" was revoked already${token.revokedBy ? ` by ${token.revokedBy}` : ''}`);
+  if (token.revokedAt) throw revoked();
+  if (!(await revokeToken(store, name, { by, keepLastAdmin: true }))) throw revoked();
+  return (await getToken(store, name))!;
 }
 
 export async function listTokens(store: Store): Promise<TokenInfo[]> {

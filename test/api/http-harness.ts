@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createApp, type App } from '../../src/api/create-app';
+import { createApp, type App, type Editing } from '../../src/api/create-app';
 import { serverOptionsFromEnv } from '../../src/api/server-options';
 import type { KnowledgeGraph } from '../../src/load';
 
@@ -37,7 +37,8 @@ async function toTestResponse(response: Response): Promise<TestResponse> {
   return { status: response.status, headers: response.headers, text, body };
 }
 
-export async function startTestServer(graph: KnowledgeGraph, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/** `editing`: a server with a store (tokens, mutations, /events); without it, the graph is served read-only. */
+export async function startTestServer(graph: KnowledgeGraph, env: NodeJS.ProcessEnv = {}, editing: Editing | null = null): Promise<TestServer> {
   const logs: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -46,7 +47,7 @@ export async function startTestServer(graph: KnowledgeGraph, env: NodeJS.Process
     },
   });
   const logger = pino({ level: 'info' }, sink);
-  const app = await createApp(graph, { ...serverOptionsFromEnv(env), port: 0, host: '127.0.0.1' }, logger);
+  const app = await createApp(graph, { ...serverOptionsFromEnv(env), port: 0, host: '127.0.0.1' }, logger, editing);
   const url = await app.listen();
   const origin = url.replace(/\/graphql$/, '');
   const port = Number(new URL(url).port);

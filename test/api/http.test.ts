@@ -54,7 +54,7 @@ describe('request bodies', () => {
   test('a body over PROXYGRAPH_MAX_BODY_BYTES is a 413 JSON error, with or without content-length', async () => {
     const declared = await production.post({ query: '{ stats { entities } }', pad: 'x'.repeat(20_000) });
     expect([declared.status, codeOf(declared)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    expect(declared.body.errors[0].message).toBe('request body is larger than 10000 bytes');
+    expect(declared.body.errors[0].message).toBe('request body is larger than 10,000 bytes (PROXYGRAPH_MAX_BODY_BYTES)');
     const chunks = new ReadableStream({
       start(controller) {
         for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? '{"query":"{ stats { entities } }","pad":"' : 'x'.repeat(5000)));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PATHS } from '../../client/documents';
 import { loadavg } from 'node:os';
 import { floodMix, heavyMix, hostileMix, hubMix, readMix, READERS, Tally } from './load/request-mix';
+import { bearer, storeHostileMix, storeValidMix, StreamWatch, type Secrets } from './load/store-mix';
 
 /**
  * `npm run bench:load`: drives proxygraph (node dist/src/main.js, production settings, limits on) and a baseline
@@ -21,9 +22,14 @@ import { floodMix, heavyMix, hostileMix, hubMix, readMix, READERS, Tally } from 
  * The read mix stands for READERS readers (X-Forwarded-For, trusted by the servers), each within the default rate
  * limit; the hostile phases add one address flooding paths requests past its limit (429 expected). The last phase
  * serves a generated graph with one entity of a million relationships (load/hub-server.ts) and probes /healthz
- * every 20 ms while the read mix runs at that entity.
+ * every 20 ms while the read mix runs at that entity. The store phase (BENCH_STORE=0 skips it) serves an embedded store
+ * (load/store-server.ts) with STREAMS open change streams and sends valid work on the store's surfaces (analysis,
+ * ingestion, a source created, the tokens list) beside hostile requests at them (ingestion, token mutations, analysis
+ * past its maxima, GET /events), /healthz probed meanwhile.
  */
 const HUB_DEGREE = Number(process.env.BENCH_HUB_DEGREE ?? 1_000_000);
+const STORE_PHASE = process.env.BENCH_STORE !== '0';
+const STREAMS = 50;
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -38,6 +44,8 @@ interface Server {
   readonly name: string;
   readonly child: ChildProcess;
   readonly url: string;
+  /** What it printed up to "API at". */
+  readonly output: string;
 }
 
 function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, startTimeoutMs = 30_000): Promise<Server> {
@@ -50,7 +58,7 @@ function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, start
       const match = /API at (http:\/\/[^\s,]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ name, child, url: match[1] });
+        resolve({ name, child, url: match[1], output });
       }
     });
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${output}`)));
@@ -188,6 +196,46 @@ async function hubPhase(): Promise<{ row: Row; health: number[]; built: string }
   }
 }
 
+interface StorePhase {
+  readonly valid: Row;
+  readonly hostile: Row;
+  readonly hostileTally: Tally;
+  readonly health: number[];
+  readonly streams: StreamWatch;
+}
+
+/** Valid work and hostile requests on the surfaces of a store, change streams open, /healthz probed meanwhile. */
+async function storePhase(): Promise<StorePhase | null> {
+  if (!STORE_PHASE) return null;
+  // The rate limit is raised here: one load generator stands for the editors, and the limit is measured in the flood.
+  const server = await startServer('store', [join(__dirname, 'load', 'store-server.js')], { NODE_ENV: 'production', LOG_LEVEL: 'warn', PROXYGRAPH_RATE_LIMIT: '1000000/60' }, 120_000);
+  const streams = new StreamWatch();
+  try {
+    const secrets = JSON.parse(/tokens (\{.*\})/.exec(server.output)![1]) as Secrets;
+    await run(server.url, storeValidMix(new Tally('ok'), secrets), CONNECTIONS, WARM_UP);
+    const origin = server.url.replace(/\/graphql$/, '');
+    await streams.open(origin, STREAMS - 10);
+    await streams.open(origin, 10, bearer(secrets.reader));
+    const valid = new Tally('ok');
+    const hostileTally = new Tally('rejected');
+    const load = Promise.all([run(server.url, storeValidMix(valid, secrets), CONNECTIONS, DURATION), run(server.url, storeHostileMix(hostileTally, secrets), 2, DURATION)]);
+    const health = await probeHealth(origin, load);
+    const [validResult, hostileResult] = await load;
+    // The last changes reach the streams a moment after their mutation answered.
+    await sleep(1000);
+    if (valid.samples.length > 0 || hostileTally.samples.length > 0) console.error('store phase: unexpected responses', valid.samples, hostileTally.samples);
+    return { valid: row('store: valid work', 'proxygraph', validResult, valid), hostile: row('store: hostile', 'proxygraph', hostileResult, hostileTally, hostileTally.summary()), hostileTally, health, streams };
+  } finally {
+    streams.close();
+    await stopServer(server);
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+};
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Clean rounds of one server merged: requests over the whole time, median p50 and p99 of the rounds. */
@@ -243,7 +291,8 @@ async function main(): Promise<void> {
     ourRss.stop();
     await stopServer(proxygraph);
     const hub = await hubPhase();
-    printRows([...rounds, baseClean, ourClean, hostile.valid, ...hostile.others, between, heavy.valid, ...heavy.others, hostileAgain.valid, ...hostileAgain.others, ...(hub ? [hub.row] : [])]);
+    const store = await storePhase();
+    printRows([...rounds, baseClean, ourClean, hostile.valid, ...hostile.others, between, heavy.valid, ...heavy.others, hostileAgain.valid, ...hostileAgain.others, ...(hub ? [hub.row] : []), ...(store ? [store.valid, store.hostile] : [])]);
     console.log('');
     console.log(`${pad('RSS MB', 30)}${pad('server', 12)}${pad('start', 8)}${pad('clean', 9)}${pad('peak', 9)}after hostile / hostile again / ${IDLE_AFTER} s idle`);
     console.log(`${pad('', 30)}${pad('baseline', 12)}${pad(fixed(rssStart.baseline), 8)}${pad(fixed(rssAfterClean.baseline), 9)}${pad(fixed(baseRss.peak), 9)}(not run)`);
@@ -256,7 +305,7 @@ async function main(): Promise<void> {
     console.log(`  per round, throughput ratio:                       ${rounds.filter((r) => r.server === 'proxygraph').map((r, i) => fixed(r.rps / rounds.filter((b) => b.server === 'baseline')[i].rps, 2)).join(' ')}`);
     console.log(`  read-mix p99, hostile phases / clean:              ${fixed(hostile.valid.p99 / cleanP99, 2)} ${fixed(hostileAgain.valid.p99 / cleanP99, 2)}  (target <= 2)`);
     console.log(`  read-mix p99, heavy-query phase / clean:           ${fixed(heavy.valid.p99 / cleanP99, 2)}`);
-    const validRows = [...rounds.filter((r) => r.server === 'proxygraph'), between, hostile.valid, heavy.valid, hostileAgain.valid, ...(hub ? [hub.row] : [])];
+    const validRows = [...rounds.filter((r) => r.server === 'proxygraph'), between, hostile.valid, heavy.valid, hostileAgain.valid, ...(hub ? [hub.row] : []), ...(store ? [store.valid] : [])];
     console.log(`  read-mix responses not a clean 200, all phases:    ${validRows.reduce((sum, r) => sum + r.unexpected + r.socketErrors, 0)}  (target 0)`);
     console.log(`  hostile requests not answered 4xx:                 ${hostile.tallies[0].unexpected + hostileAgain.tallies[0].unexpected}  (target 0)`);
     const flood = [hostile.tallies[1], hostileAgain.tallies[1]];
@@ -265,6 +314,12 @@ async function main(): Promise<void> {
       const sorted = [...hub.health].sort((a, b) => a - b);
       const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
       console.log(`  /healthz beside the degree-${HUB_DEGREE.toLocaleString('en')} phase:  ${sorted.length} probes, p50 ${fixed(at(0.5))} ms, p99 ${fixed(at(0.99))} ms, max ${fixed(sorted[sorted.length - 1])} ms  (target p99 < 100)`);
+    }
+    if (store) {
+      const { streams } = store;
+      console.log(`  store phase, hostile requests not refused:         ${store.hostileTally.unexpected} of ${store.hostile.requests}  (target 0; 5xx or a clean 200 counts)`);
+      console.log(`  store phase, change streams:                       ${streams.opened} open, ${streams.failed} refused, ${streams.endedEarly} ended early (target ${STREAMS} / 0 / 0); ${fixed(streams.changes / Math.max(1, streams.opened), 0)} changes told to each on average`);
+      console.log(`  /healthz beside the store phase:                   ${store.health.length} probes, p50 ${fixed(percentile(store.health, 0.5))} ms, p99 ${fixed(percentile(store.health, 0.99))} ms, max ${fixed(Math.max(...store.health))} ms`);
     }
     console.log(`  load average of this machine at the end:           ${loadavg().map((value) => value.toFixed(1)).join(' ')} (2 cores; other work on the machine skews latency)`);
   } finally {

@@ -1,7 +1,7 @@
-import { parseEventStream, type StreamEvent } from '../../client/event-stream';
 import { createApp, type App } from '../../src/api/create-app';
 import { serverOptionsFromEnv } from '../../src/api/server-options';
 import { createToken, GraphEditor, readDatasetFiles, revokeToken, seedIfPristine, type Store } from '../../src/store';
+import { changesOf, isChanges, openStream } from '../helpers/event-stream-reader';
 import { SEED_DATASET } from '../helpers/fixture-datasets';
 import { ensureBuilt, startServer, stopServer, type ServerProcess } from './helpers/server-process';
 import { declarePostgresPresence, describeWithPostgres, freshStoreConfig, openTestStore, prepareHome, silentLogger, STORE_KINDS, type TestStoreConfig } from './helpers/stores';
@@ -11,70 +11,6 @@ import { declarePostgresPresence, describeWithPostgres, freshStoreConfig, openTe
 
 jest.setTimeout(90_000);
 declarePostgresPresence('the live change stream');
-
-interface Stream {
-  readonly status: number;
-  /** The next event matching `predicate` (events before it are consumed). */
-  next(predicate?: (event: StreamEvent) => boolean, timeoutMs?: number): Promise<StreamEvent>;
-  /** Resolves when the server ends the stream. */
-  readonly ended: Promise<void>;
-  close(): void;
-}
-
-async function openStream(origin: string, headers: Record<string, string> = {}): Promise<Stream> {
-  const controller = new AbortController();
-  const response = await fetch(`${origin}/events`, { headers, signal: controller.signal });
-  const queue: StreamEvent[] = [];
-  const waiters: (() => void)[] = [];
-  let done = false;
-  const ended = (async () => {
-    if (!response.body) return;
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done: finished } = await reader.read();
-        if (finished) break;
-        buffer += decoder.decode(value, { stream: true });
-        const parsed = parseEventStream(buffer);
-        buffer = parsed.rest;
-        queue.push(...parsed.events);
-        waiters.splice(0).forEach((wake) => wake());
-      }
-    } catch {
-      // aborted
-    } finally {
-      done = true;
-      waiters.splice(0).forEach((wake) => wake());
-    }
-  })();
-  return {
-    status: response.status,
-    ended,
-    close: () => controller.abort(),
-    async next(predicate = () => true, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const index = queue.findIndex(predicate);
-        if (index >= 0) return queue.splice(0, index + 1)[index];
-        if (done) throw new Error('the stream ended');
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`no matching event within ${timeoutMs} ms (had: ${queue.map((event) => event.event).join(', ')})`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-    },
-  };
-}
-
-const changesOf = (event: StreamEvent) => (JSON.parse(event.data) as { changes: Record<string, unknown>[] }).changes;
-const isChanges = (event: StreamEvent) => event.event === 'changes';
 
 describe.each(STORE_KINDS)('the change stream on the %s store', (kind) => {
   let test_: TestStoreConfig;
@@ -113,16 +49,23 @@ describe.each(STORE_KINDS)('the change stream on the %s store', (kind) => {
     expect(body.errors).toBeUndefined();
   };
 
-  test('tells each committed change, with who made it and with which operation, its seq as the event id', async () => {
-    const stream = await openStream(openOrigin);
-    expect(stream.status).toBe(200);
+  test('tells each committed change, with which operation and (to a token only) who made it, its seq as the event id', async () => {
+    const stream = await openStream(openOrigin, { authorization: `Bearer ${editorSecret}` });
+    const anonymous = await openStream(openOrigin);
+    expect([stream.status, anonymous.status]).toEqual([200, 200]);
     const ready = await stream.next((event) => event.event === 'ready');
+    await anonymous.next((event) => event.event === 'ready');
     const { lastSeq } = JSON.parse(ready.data) as { lastSeq: number };
     expect(lastSeq).toBe(editor.appliedSeq);
     await edit('mutation { createEntity(input: { id: "sse-militia", kind: ORGANIZATION, name: "SSE Militia" }) { id } }');
     const event = await stream.next(isChanges);
     expect(changesOf(event)).toEqual([expect.objectContaining({ seq: lastSeq + 1, actor: 'alice', operation: 'createEntity', op: 'create', kind: 'entity', id: 'sse-militia', version: 1, label: 'SSE Militia' })]);
     expect(event.id).toBe(String(lastSeq + 1));
+    // Reading is open, but token names are not: the anonymous stream is told the same change without its actor.
+    const told = await anonymous.next(isChanges);
+    expect(changesOf(told)).toEqual([expect.objectContaining({ seq: lastSeq + 1, actor: null, operation: 'createEntity', id: 'sse-militia', label: 'SSE Militia' })]);
+    expect(told.data).not.toContain('alice');
+    anonymous.close();
     // A cascade: the relationship names its ends, the deleted entity included.
     await edit('mutation { createRelationship(input: { id: "sse-in-iraq", type: LOCATED_AT, source: "sse-militia", target: "iraq", evidence: [{ source: "article-2024-04-21" }] }) { id } }');
     await stream.next(isChanges);
@@ -219,7 +162,7 @@ describeWithPostgres('the change stream of two servers on one PostgreSQL', () =>
   });
 
   test('a change committed through one server is told on the stream of the other', async () => {
-    const stream = await openStream(new URL(b.url).origin);
+    const stream = await openStream(new URL(b.url).origin, { authorization: `Bearer ${secret}` });
     await stream.next((event) => event.event === 'ready');
     expect((await a.gql('mutation { createEntity(input: { id: "made-on-a", kind: PERSON, name: "Made on A" }) { id } }', {}, secret)).errors).toBeUndefined();
     const changes = changesOf(await stream.next(isChanges));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../../logger';
+import type { AuthContext } from '../auth-context';
 import type { ContextFactory } from '../create-apollo-server';
 import type { ChangeFeed, ChangeSummary } from '../live/change-feed';
 import { sendJsonError } from './security-headers';
@@ -18,6 +19,17 @@ function sinceOf(request: IncomingMessage, url: URL): number | null {
   return Number(raw);
 }
 
+/** Streams open or being opened, per feed (one per server). */
+const openStreams = new WeakMap<ChangeFeed, number>();
+
+/**
+ * What an anonymous stream is told of a change: not who made it. Reading may be open to anyone, but the token names in
+ * the change log are read with a token only (as history and changes are).
+ */
+function withoutActor(change: ChangeSummary): ChangeSummary {
+  return { ...change, actor: null };
+}
+
 function event(name: string, id: number, data: unknown): string {
   return `event: ${name}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -27,14 +39,14 @@ function event(name: string, id: number, data: unknown): string {
  * The request is authenticated as GraphQL requests are (bearer token; refused with 401 when reading needs one or the
  * token is not valid); a resumed stream (Last-Event-ID, or ?since=SEQ) first gets the changes it missed. Events:
  * `ready` {lastSeq} (no id), `changes` {changes: ChangeSummary[]}, `reset` {lastSeq} (too much was missed: reload), and
- * `revoked` (the token stopped working; the stream ends).
+ * `revoked` (the token stopped working; the stream ends). A stream without a token gets each change with `actor: null`.
  */
 export async function handleChangeEvents(
   feed: ChangeFeed | null,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { requestId: string; logger: Logger; createContext: ContextFactory },
+  options: { requestId: string; logger: Logger; createContext: ContextFactory; maxStreams: number },
 ): Promise<void> {
   if (request.method !== 'GET') {
     sendJsonError(response, 405, 'METHOD_NOT_ALLOWED', 'the change stream is read with GET', { allow: 'GET' });
@@ -44,9 +56,20 @@ export async function handleChangeEvents(
     sendJsonError(response, 404, 'NOT_FOUND', 'this server serves files read-only, without a store: there are no live changes');
     return;
   }
+  // Each stream holds a socket and a subscriber for as long as the client likes: bound how many there are. Counted
+  // before the token is checked (which waits for the store), so that requests arriving together cannot all pass.
+  const streams = openStreams.get(feed) ?? 0;
+  if (streams >= options.maxStreams) {
+    options.logger.warn({ requestId: options.requestId, streams }, 'change stream refused: too many open');
+    sendJsonError(response, 503, 'TOO_MANY_STREAMS', `${options.maxStreams.toLocaleString('en')} change streams are open already, the most this server keeps (PROXYGRAPH_MAX_EVENT_STREAMS); try again later`, { 'retry-after': '30' });
+    return;
+  }
+  openStreams.set(feed, streams + 1);
+  response.once('close', () => openStreams.set(feed, (openStreams.get(feed) ?? 1) - 1));
   const authenticate = () => options.createContext({ request, requestId: options.requestId, logger: options.logger });
+  let signedIn: boolean;
   try {
-    await authenticate();
+    signedIn = Boolean(((await authenticate()) as AuthContext).actor);
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
       const http = error.extensions.http as { headers?: Map<string, string> } | undefined;
@@ -55,7 +78,6 @@ export async function handleChangeEvents(
     }
     throw error;
   }
-  const signedIn = Boolean(request.headers.authorization);
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
   request.socket.setNoDelay(true);
   request.socket.setKeepAlive(true);
@@ -94,7 +116,8 @@ export async function handleChangeEvents(
           return null;
         }
       }
-      return changes.length > 0 ? event('changes', lastSeq, { changes }) : null;
+      if (changes.length === 0) return null;
+      return event('changes', lastSeq, { changes: signedIn ? changes : changes.map(withoutActor) });
     });
   response.write(`retry: ${RETRY_MS}\n\n`);
   response.write(`event: ready\ndata: ${JSON.stringify({ lastSeq: feed.seq })}\n\n`);

@@ -1,13 +1,15 @@
 import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { invalidUtf8Offset } from '../../model';
 import type { Logger } from '../../logger';
 import type { ContextFactory, RequestContext } from '../create-apollo-server';
 import { sendJsonError } from './security-headers';
 
 class BodyTooLargeError extends Error {}
 
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
@@ -30,7 +32,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -56,16 +58,23 @@ export async function handleGraphQL(
   }
   let body: unknown = undefined;
   if (request.method === 'POST') {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readBody(request, options.maxBodyBytes);
+      bytes = await readBody(request, options.maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJsonError(response, 413, 'PAYLOAD_TOO_LARGE', `request body is larger than ${options.maxBodyBytes} bytes`, { connection: 'close' });
+        sendJsonError(response, 413, 'PAYLOAD_TOO_LARGE', `request body is larger than ${options.maxBodyBytes.toLocaleString('en')} bytes (PROXYGRAPH_MAX_BODY_BYTES)`, { connection: 'close' });
         return;
       }
       throw error;
     }
+    // Decoding would replace bad bytes with U+FFFD and store an article or a name silently changed: refuse them.
+    const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
+    if (bad >= 0) {
+      sendJsonError(response, 400, 'BAD_REQUEST', `the request body is not valid UTF-8 (first bad byte at offset ${bad}): send JSON and GraphQL as UTF-8`);
+      return;
+    }
+    const text = bytes.toString('utf8');
     const type = headers.get('content-type') ?? '';
     // The whole media type, anchored: "application/jsonx" or "application/json-seq" is not JSON.
     if (/^\s*application\/(graphql-response\+)?json\s*(;|$)/i.test(type)) {

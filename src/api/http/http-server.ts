@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   readonly changeFeed?: ChangeFeed | null;
   /** Take client addresses from X-Forwarded-For (PROXYGRAPH_TRUST_PROXY). */
   readonly trustProxy?: boolean;
+  /** Most change streams open at once (PROXYGRAPH_MAX_EVENT_STREAMS). */
+  readonly maxEventStreams?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
         return;
       }
       if (url.pathname === '/events') {
-        handleChangeEvents(options.changeFeed ?? null, request, response, url, { requestId, logger, createContext: options.createContext }).catch(fail);
+        handleChangeEvents(options.changeFeed ?? null, request, response, url, { requestId, logger, createContext: options.createContext, maxStreams: options.maxEventStreams ?? 1000 }).catch(fail);
         return;
       }
       if (url.pathname === '/healthz') {

@@ -6,7 +6,8 @@ import type { Change, GraphEditor } from '../../store';
 export interface ChangeSummary {
   readonly seq: number;
   readonly at: string;
-  readonly actor: string;
+  /** The token that made the change; null on a stream opened without a token. */
+  readonly actor: string | null;
   readonly operation: string;
   readonly op: Change['op'];
   readonly kind: Change['kind'];

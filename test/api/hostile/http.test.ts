@@ -16,7 +16,7 @@ describe('HTTP', () => {
     ['malformed JSON', (s) => s.post('{"query": "{ stats { entities } }",'), { status: 400, code: 'BAD_REQUEST', message: 'request body is not valid JSON' }],
     ['an empty JSON body', (s) => s.post(''), { status: 400, code: 'BAD_REQUEST' }],
     ['a JSON body that is a number', (s) => s.post('42'), { status: 400, code: 'BAD_REQUEST' }],
-    ['a body over the size limit', (s) => s.post({ query: NORMAL_QUERY, pad: 'x'.repeat(200_000) }), { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than 100000 bytes' }],
+    ['a body over the size limit', (s) => s.post({ query: NORMAL_QUERY, pad: 'x'.repeat(200_000) }), { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than 100,000 bytes (PROXYGRAPH_MAX_BODY_BYTES)' }],
     [
       'a chunked body over the size limit',
       async (s) => {
@@ -48,7 +48,7 @@ describe('HTTP', () => {
     [
       'invalid UTF-8 in a JSON body',
       (s) => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat([Buffer.from('{"query":"{ stats { entities } }\xff'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]) }).then(toResponse),
-      { status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+      { status: 400, code: 'BAD_REQUEST', message: 'the request body is not valid UTF-8 (first bad byte at offset 34)' },
     ],
   ];
   hostileCases(() => server, cases);

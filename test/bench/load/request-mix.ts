@@ -12,12 +12,17 @@ export class Tally {
   unexpected = 0;
   readonly samples: string[] = [];
 
-  /** ok: a clean 200; refused: a 4xx; limited: a clean 200 within the rate limit or a 429 past it. */
-  constructor(readonly expect: 'ok' | 'refused' | 'limited') {}
+  /**
+   * ok: a clean 200; refused: a 4xx; limited: a clean 200 within the rate limit or a 429 past it; rejected: a 4xx, or a
+   * 200 whose errors are the client's (BAD_USER_INPUT, FORBIDDEN, …: GraphQL refuses arguments with status 200).
+   */
+  constructor(readonly expect: 'ok' | 'refused' | 'limited' | 'rejected') {}
 
   record(status: number, body: string): void {
     const clean = status === 200 && !body.includes('"errors"');
-    const ok = this.expect === 'ok' ? clean : this.expect === 'limited' ? clean || status === 429 : status >= 400 && status < 500;
+    const clientError = status >= 400 && status < 500;
+    const rejected = clientError || (status === 200 && body.includes('"errors"') && !body.includes('INTERNAL_SERVER_ERROR'));
+    const ok = this.expect === 'ok' ? clean : this.expect === 'limited' ? clean || status === 429 : this.expect === 'refused' ? clientError : rejected;
     const outcome = `${status} ${/"code":"(\w+)"/.exec(body)?.[1] ?? (status === 200 ? 'OK' : '?')}`;
     this.byOutcome.set(outcome, (this.byOutcome.get(outcome) ?? 0) + 1);
     if (!ok) {
@@ -51,7 +56,7 @@ function graphql(tally: Tally, body: string, address?: string | (() => string)):
   } as Request;
 }
 
-const operation = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+export const operation = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
 /** Entities the read mix visits: the busiest and some quiet ones of the seed dataset. */
 const ENTITIES = ['iran-backed-militias-in-iraq', 'iraq', 'iran', 'israel', 'us-military', 'kataib-hezbollah', 'hezbollah', 'popular-mobilization-units'];
