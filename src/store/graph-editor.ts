@@ -15,10 +15,8 @@ const WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.
 const CATCH_UP_PAGE = 5000;
 
 function loadInto(graph: KnowledgeGraph, snapshot: Snapshot): void {
-  const built = buildGraph(snapshot.dataset);
   graph.clear();
-  graph.import(built.export());
-  graph.replaceAttributes(built.getAttributes());
+  buildGraph(snapshot.dataset, graph);
   const versions = versionsOf(graph);
   versions.clear();
   for (const { kind, id, version } of snapshot.versions) versions.set(kind, id, version);
