@@ -1,6 +1,8 @@
 export * from './read-yaml-file';
 export * from './validate-dataset';
 export * from './knowledge-graph';
+export * from './relationship-columns';
+export type { Adjacency } from './graph-adjacency';
 export { buildGraph, GraphBuilder } from './graph-builder';
 export * from './graph-changes';
 export * from './load-dataset';

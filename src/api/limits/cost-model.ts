@@ -25,5 +25,7 @@ export const COST_MODEL: CostModel = {
     'Query.sources': 100,
     'Query.relationTypes': 30,
     'Relationship.evidence': 3,
+    // Other relationships between a path hop's two entities: rarely more than a couple.
+    'Hop.alternatives': 3,
   },
 };
