@@ -4,6 +4,7 @@ export * from './knowledge-graph';
 export * from './relationship-columns';
 export type { Adjacency } from './graph-adjacency';
 export { buildGraph, GraphBuilder } from './graph-builder';
+export { DatasetStream } from './dataset-stream';
 export * from './graph-changes';
 export * from './load-dataset';
 export { checkEntity, checkRelationship, checkSource } from './check-records';
