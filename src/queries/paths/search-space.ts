@@ -103,13 +103,18 @@ export class SearchSpace {
     return this.bannedEdges.length === 0 || !this.bannedEdges.includes(e);
   }
 
-  /** The relationships a walk may take from u straight to v (either way when undirected), under the filters and bans. */
+  /**
+   * The relationships a walk may take from u straight to v (either way when undirected), under the filters and bans,
+   * in edge-number order. They are listed at u (forward lists) and at v (backward lists): the shorter lists are read.
+   */
   relationshipsBetween(u: number, v: number): number[] {
+    const length = (lists: readonly Adjacency[], w: number) => lists.reduce((sum, list) => sum + list.start[w + 1] - list.start[w], 0);
+    const [lists, from, to] = length(this.forwardLists, u) <= length(this.backwardLists, v) ? [this.forwardLists, u, v] : [this.backwardLists, v, u];
     const steps: number[] = [];
-    for (const { start, edge, node } of this.forwardLists) {
-      for (let p = start[u], end = start[u + 1]; p < end; p++) if (node[p] === v && this.edgeOpen(edge[p])) steps.push(edge[p]);
+    for (const { start, edge, node } of lists) {
+      for (let p = start[from], end = start[from + 1]; p < end; p++) if (node[p] === to && this.edgeOpen(edge[p])) steps.push(edge[p]);
     }
-    return steps;
+    return steps.sort((a, b) => a - b);
   }
 
   /** What one hop over the relationship adds to a path's cost (path-types.ts PATH_COST_DEFINITIONS). */
