@@ -61,6 +61,11 @@ const PGLITE_START = [
   '-c', 'io_method=sync', '-c', 'max_parallel_maintenance_workers=0',
 ];
 
+/** The start parameters of the embedded server: PGlite's own and the settings (EMBEDDED_SETTINGS, then `settings`). */
+export function embeddedStartParams(settings: Readonly<Record<string, string>> = {}): string[] {
+  return [...PGLITE_START, ...Object.entries({ ...EMBEDDED_SETTINGS, ...settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+}
+
 /** Creates a new database directory in a child process, which then exits and returns initdb's memory. */
 async function initdbInChild(directory: string): Promise<void> {
   const pglite = require.resolve('@electric-sql/pglite');
@@ -86,10 +91,9 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<SqlDriver>
   let db: PGlite;
   try {
     if ((options.initdb ?? 'child') === 'child' && !existsSync(join(directory, 'PG_VERSION'))) await initdbInChild(directory);
-    const settings = Object.entries({ ...EMBEDDED_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
     // Loaded on demand: a server on PostgreSQL, and the commands, do not need the WebAssembly build.
     const { PGlite } = await import('@electric-sql/pglite');
-    db = new PGlite(directory, { startParams: [...PGLITE_START, ...settings] });
+    db = new PGlite(directory, { startParams: embeddedStartParams(options.settings) });
     await db.waitReady;
   } catch (error) {
     release();
