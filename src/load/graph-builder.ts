@@ -1,5 +1,6 @@
 import type { Dataset, EntityRecord, RelationshipRecord, SourceRecord } from '../model';
 import { entityAttributes, KnowledgeGraph } from './knowledge-graph';
+import { splitRecordJson } from './relationship-codec';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -35,6 +36,17 @@ export class GraphBuilder {
   addRelationship(record: RelationshipRecord): boolean {
     const graph = this.graph;
     return graph.loadRelationship(record, graph.numberOf(record.source), graph.numberOf(record.target));
+  }
+
+  /**
+   * Adds a relationship given as the JSON text of a valid record (as the store keeps it), parsing only its head fields
+   * when it has the usual shape. False when the id is taken.
+   */
+  addRelationshipJson(text: string): boolean {
+    const split = splitRecordJson(text);
+    if (!split) return this.addRelationship(JSON.parse(text) as RelationshipRecord);
+    const graph = this.graph;
+    return graph.loadRelationship(split.head, graph.numberOf(split.head.source), graph.numberOf(split.head.target), split.rest);
   }
 
   /** The graph, with its sources and its adjacency: ready to serve. */

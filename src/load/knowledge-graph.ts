@@ -165,11 +165,11 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
   }
 
   /**
-   * @internal Appends a relationship while loading (graph-builder.ts): no events, no adjacency until `seal`. Returns
-   * false when the key is taken.
+   * @internal Appends a relationship while loading (graph-builder.ts): no events, no adjacency until `compact`.
+   * Returns false when the key is taken. `rest`: see RelationshipTable.append.
    */
-  loadRelationship(record: RelationshipRecord, source: number, target: number): boolean {
-    if (this.table.append(record, source, target) < 0) return false;
+  loadRelationship(record: RelationshipRecord, source: number, target: number, rest?: string): boolean {
+    if (this.table.append(record, source, target, rest) < 0) return false;
     if (source === target) this.selfLoops++;
     this.dirty = true;
     return true;

@@ -1,4 +1,4 @@
-import { dayToIso, PARTIAL_DATE_PATTERN, RELATION_TYPES, toInterval, type RelationshipRecord } from '../model';
+import { PARTIAL_DATE_PATTERN, RELATION_TYPES, toInterval, type RelationshipRecord } from '../model';
 import { EVENT_TYPE, FLAG, OPEN_END, OPEN_START, TYPE_IDS } from './relationship-columns';
 
 /** Marks an extra text that holds the whole record (see encodeRecord). */
@@ -20,7 +20,6 @@ export interface EncodedRecord {
 /** The fields the columns hold, in the order validation writes them (load/check-records.ts). */
 const HEAD = ['id', 'type', 'source', 'target', 'start', 'end', 'confidence', 'disputed', 'weight'] as const;
 const HEAD_SET: ReadonlySet<string> = new Set(HEAD);
-const PRECISION_LENGTH = [0, 4, 7, 10];
 
 /** The precision of a partial date (1 year, 2 month, 3 day), or 0 when the columns cannot give it back exactly. */
 function precisionOf(date: string, day: number): number {
@@ -28,8 +27,26 @@ function precisionOf(date: string, day: number): number {
   return precision > 0 && formatDay(day, precision) === date ? precision : 0;
 }
 
-function formatDay(day: number, precision: number): string {
-  return dayToIso(day).slice(0, PRECISION_LENGTH[precision]);
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/**
+ * A day number as YYYY, YYYY-MM or YYYY-MM-DD (the civil calendar, proleptic Gregorian; days since 1970-01-01), without
+ * a Date object: millions of records are encoded and decoded at load. Years outside 0..9999 give '' (such a date is
+ * never spelled back: its record is kept whole).
+ */
+export function formatDay(day: number, precision: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return '';
+  if (precision === 1) return pad(year, 4);
+  if (precision === 2) return `${pad(year, 4)}-${pad(month, 2)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1, 2)}`;
 }
 
 /**
@@ -105,4 +122,21 @@ export function decodeRecord(columns: Columns, slot: number, source: string, tar
   if (flags & FLAG.disputed) record.disputed = true;
   if (flags & FLAG.hasWeight) record.weight = columns.weight[slot];
   return Object.assign(record, JSON.parse(extra)) as unknown as RelationshipRecord;
+}
+
+/**
+ * A stored record's JSON text (what JSON.stringify of a validated record gives) split into its head fields, parsed, and
+ * the JSON text of the rest, left as text: loading millions of records from the store then parses only the small head
+ * of each, and its evidence is kept as the very text the store holds. Null when the text is not of that shape (the
+ * caller parses it whole).
+ */
+export function splitRecordJson(text: string): { head: RelationshipRecord; rest: string } | null {
+  // Only slugs, types, dates, numbers and booleans come before "evidence": none can hold this text.
+  const at = text.indexOf(',"evidence":');
+  if (at < 0 || text.charCodeAt(0) !== 0x7b || text.charCodeAt(text.length - 1) !== 0x7d) return null;
+  try {
+    return { head: JSON.parse(`${text.slice(0, at)}}`) as RelationshipRecord, rest: `{${text.slice(at + 1)}` };
+  } catch {
+    return null;
+  }
 }

@@ -92,14 +92,21 @@ export class RelationshipTable {
     return -1;
   }
 
-  /** Appends a relationship between node numbers `source` and `target`; returns its slot, or -1 when the key is taken. */
-  append(record: RelationshipRecord, source: number, target: number): number {
+  /**
+   * Appends a relationship between node numbers `source` and `target`; returns its slot, or -1 when the key is taken.
+   * With `rest`, `record` holds only the head fields and `rest` is the JSON text of the others (splitRecordJson).
+   */
+  append(record: RelationshipRecord, source: number, target: number, rest?: string): number {
     const slot = this.count;
     const key = record.id;
     // A key above every key so far extends the sorted prefix, and is new; any other key is looked up.
     const extendsPrefix = this.later.size === 0 && this.sortedPrefix === slot && (slot === 0 || this.keys[slot - 1] < key);
     if (!extendsPrefix && this.slotOf(key) >= 0) return -1;
-    const encoded = encodeRecord(record);
+    let encoded = encodeRecord(record);
+    if (rest !== undefined) {
+      if (encoded.verbatim || encoded.extra !== '{}') return this.append({ ...record, ...JSON.parse(rest) }, source, target);
+      encoded = { ...encoded, extra: rest };
+    }
     if (slot === this.source.length) this.reserve(Math.max(INITIAL_CAPACITY, slot * 2));
     if (extendsPrefix) this.sortedPrefix++;
     else this.later.set(key, slot);

@@ -1,5 +1,5 @@
 import { GraphBuilder, type KnowledgeGraph } from '../load';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../model';
+import type { EntityRecord, SourceRecord } from '../model';
 import type { RecordKind } from './change';
 import { versionsOf } from './record-versions';
 import type { Sql } from './sql';
@@ -69,7 +69,7 @@ export async function loadGraphFromStore(sql: Sql, graph: KnowledgeGraph, pageSi
   };
   await readRows(sql, 'sources', pageSize, each('source', (record) => (builder.addSource(JSON.parse(record) as SourceRecord), true)));
   await readRows(sql, 'entities', pageSize, each('entity', (record) => builder.addEntity(JSON.parse(record) as EntityRecord)));
-  await readRows(sql, 'relationships', pageSize, each('relationship', (record) => builder.addRelationship(JSON.parse(record) as RelationshipRecord)));
+  await readRows(sql, 'relationships', pageSize, each('relationship', (record) => builder.addRelationshipJson(record)));
   builder.finish();
   for (const [kind, id, version] of later) versions.set(kind, id, version);
   return lastSeq;

@@ -1,6 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
-import { buildGraph, KnowledgeGraph, relationshipAttributes, type RelationshipAttributes } from '../../src/load';
-import { relationshipTime, relationshipWindow, type RelationshipRecord } from '../../src/model';
+import { buildGraph, GraphBuilder, KnowledgeGraph, relationshipAttributes, type RelationshipAttributes } from '../../src/load';
+import { formatDay } from '../../src/load/relationship-codec';
+import { dayToIso, relationshipTime, relationshipWindow, type RelationshipRecord } from '../../src/model';
 import { randomDataset, seededRandom, TEST_SOURCE } from './paths-dataset';
 
 /**
@@ -53,12 +54,26 @@ test('records come back exactly, with the windows the model gives', () => {
     { id: 'f', type: 'BACKS', source: 'x', target: 'y', start: '0050', evidence: [{ source: TEST_SOURCE.id }] },
     { id: 'g', type: 'BACKS', source: 'x', target: 'y', confidence: 0, weight: 0, evidence: [{ source: TEST_SOURCE.id }], origin: 'draft' } as RelationshipRecord,
   ];
-  const graph = buildGraph({ sources: [TEST_SOURCE], entities: ['x', 'y'].map((id) => ({ id, kind: 'ORGANIZATION', name: id, aliases: [] })), relationships: records });
+  const entities = ['x', 'y'].map((id) => ({ id, kind: 'ORGANIZATION' as const, name: id, aliases: [] }));
+  const graph = buildGraph({ sources: [TEST_SOURCE], entities, relationships: records });
+  // The same records given as the JSON text the store keeps (only the head of each is parsed).
+  const builder = new GraphBuilder();
+  entities.forEach((entity) => builder.addEntity(entity));
+  records.forEach((record) => builder.addRelationshipJson(JSON.stringify(record)));
+  const fromText = builder.finish();
   for (const original of records) {
-    const attributes = graph.getEdgeAttributes(original.id);
-    expect(JSON.stringify(attributes.record)).toBe(JSON.stringify(original));
-    expect(attributes.window).toEqual(relationshipWindow(original));
-    expect(attributes.time).toEqual(relationshipTime(original));
+    for (const attributes of [graph.getEdgeAttributes(original.id), fromText.getEdgeAttributes(original.id)]) {
+      expect(JSON.stringify(attributes.record)).toBe(JSON.stringify(original));
+      expect(attributes.window).toEqual(relationshipWindow(original));
+      expect(attributes.time).toEqual(relationshipTime(original));
+    }
+  }
+});
+
+test('day numbers of years 1..9999 are spelled as ISO dates without Date objects, as dayToIso spells them', () => {
+  for (let day = -719162; day <= 2932896; day += 37) {
+    const iso = dayToIso(day);
+    expect([formatDay(day, 1), formatDay(day, 2), formatDay(day, 3)]).toEqual([iso.slice(0, 4), iso.slice(0, 7), iso]);
   }
 });
 
