@@ -116,7 +116,8 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
     this.adjacency.add(slot, s, t);
     if (s === t) this.selfLoops++;
     this.dirty = true;
-    this.emit('edgeAdded', { key, source, target, attributes: this.attributesAt(slot), undirected: false });
+    // Making the attributes costs a record's decoding: only for a listener.
+    if (this.listenerCount('edgeAdded') > 0) this.emit('edgeAdded', { key, source, target, attributes: this.attributesAt(slot), undirected: false });
   }
 
   /** @internal Replaces the record of a relationship; its ends cannot change (drop it and add it again). */
@@ -127,20 +128,20 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
     const type = table.type[slot];
     table.replace(slot, record);
     if (table.type[slot] !== type) this.dirty = true;
-    this.emit('edgeAttributesUpdated', { key, type: 'replace', attributes: this.attributesAt(slot) });
+    if (this.listenerCount('edgeAttributesUpdated') > 0) this.emit('edgeAttributesUpdated', { key, type: 'replace', attributes: this.attributesAt(slot) });
   }
 
   /** @internal */
   removeRelationship(slot: number): void {
     const table = this.table;
     const key = table.keys[slot];
-    const attributes = this.attributesAt(slot);
+    const attributes = this.listenerCount('edgeDropped') > 0 ? this.attributesAt(slot) : null;
     const [s, t] = [table.source[slot], table.target[slot]];
     table.delete(slot);
     this.adjacency.remove(slot, s, t);
     if (s === t) this.selfLoops--;
     this.dirty = true;
-    this.emit('edgeDropped', { key, attributes, source: this.keyOfNode(s), target: this.keyOfNode(t), undirected: false });
+    if (attributes) this.emit('edgeDropped', { key, attributes, source: this.keyOfNode(s), target: this.keyOfNode(t), undirected: false });
   }
 
   /** @internal Forgets every relationship (and, with nodes, every node number). */

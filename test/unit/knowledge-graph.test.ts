@@ -216,3 +216,19 @@ test('refuses what a knowledge graph cannot hold, with Graphology errors', () =>
   expect(() => graph.addUndirectedEdge('x', 'y', relationshipAttributes(record('u', 'x', 'y')))).toThrow(/undirected/);
   expect(graph.size).toBe(1);
 });
+
+test("announces added, changed and dropped relationships with Graphology's events, to whoever listens", () => {
+  const graph = buildGraph({ sources: [TEST_SOURCE], entities: ['x', 'y'].map((id) => ({ id, kind: 'ORGANIZATION', name: id, aliases: [] })), relationships: [] });
+  const heard: unknown[] = [];
+  graph.on('edgeAdded', ({ key, source, target, attributes }) => heard.push(['added', key, source, target, attributes.record.confidence]));
+  graph.on('edgeAttributesUpdated', ({ key, attributes }) => heard.push(['updated', key, attributes.record.confidence]));
+  graph.on('edgeDropped', ({ key, source, target }) => heard.push(['dropped', key, source, target]));
+  graph.addEdgeWithKey('r', 'x', 'y', relationshipAttributes(record('r', 'x', 'y', { confidence: 0.5 })));
+  graph.replaceEdgeAttributes('r', relationshipAttributes(record('r', 'x', 'y', { confidence: 0.7 })));
+  graph.dropEdge('r');
+  expect(heard).toEqual([
+    ['added', 'r', 'x', 'y', 0.5],
+    ['updated', 'r', 0.7],
+    ['dropped', 'r', 'x', 'y'],
+  ]);
+});
