@@ -22,7 +22,7 @@ import { entityId, seededRandom, syntheticDataset, writeDatasetLines, writeGraph
  * (from dataset files, from the embedded store twice — a restart —, and stock Graphology import()) in fresh processes,
  * the seed server's resident memory, each next to a baseline measured in the same run; then one line per target of
  * issue #14 with its figure, baseline, ratio and whether it is met. BENCH_COLD=0 skips the cold starts and the seed
- * server; BENCH_PAIRS (200) sets the number of random pairs; BENCH_BASELINE_PAIRS (30) those of the slow baselines.
+ * server; BENCH_PAIRS (200) sets the number of random pairs; BENCH_BASELINE_PAIRS (30) those of the slow rows (one-sided baselines, paths(k: 5) by confidence).
  */
 
 function option(name: string, fallback: number): number {
