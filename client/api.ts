@@ -3,11 +3,12 @@ import * as documents from './documents';
 import { currentToken } from './session';
 import type { ApiEntity, ApiEntityDetail, ApiPath, ApiRelationRule, ApiStats, ApiSubgraph, PathQuery } from './types';
 
-/** A GraphQL error (or an HTTP failure) with the API's error code when it gave one. */
+/** A GraphQL error (or an HTTP failure) with the API's error code when it gave one, and its other extensions (problems, currentVersion). */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,7 +17,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: readonly { message: string; extensions?: { code?: string } }[];
+  errors?: readonly { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
 type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
@@ -51,7 +52,7 @@ export function createApi(fetchImpl: FetchLike = (url, init) => fetch(url, init)
     }
     if (body.errors && body.errors.length > 0) {
       const [first] = body.errors;
-      throw new ApiError(first.message, first.extensions?.code ?? null);
+      throw new ApiError(first.message, first.extensions?.code ?? null, first.extensions ?? {});
     }
     if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`, null);
     return body.data;

@@ -1,8 +1,9 @@
 // Builds the client into dist/client: the Cytoscape page (index.html, app.js, app.css) and GraphiQL (graphiql.html,
 // graphiql.js, graphiql.css, fonts/). Everything is served from our own origin; nothing is fetched from elsewhere.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -61,6 +62,19 @@ for (const [from, to] of [
 ]) {
   copyFileSync(join(here, from), join(out, to));
 }
+// Compressed copies beside each text asset, served to browsers that accept them (src/api/http/static-files.ts).
+// Brotli quality 9 is within a tenth of quality 11 in size at a twentieth of the time; source maps get quality 5.
+const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg', '.map', '.txt', '.ttf']);
+let compressed = 0;
+for (const name of readdirSync(out, { recursive: true })) {
+  const file = join(out, String(name));
+  if (!COMPRESSIBLE.has(extname(file)) || !statSync(file).isFile()) continue;
+  const bytes = readFileSync(file);
+  const quality = file.endsWith('.map') ? 5 : 9;
+  writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  compressed += 1;
+}
 rmSync(target, { recursive: true, force: true });
 renameSync(out, target);
-console.log(`client built into ${target} (${fonts} GraphiQL fonts moved out of the CSS)`);
+console.log(`client built into ${target} (${fonts} GraphiQL fonts moved out of the CSS, ${compressed} files compressed)`);

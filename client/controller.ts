@@ -4,12 +4,17 @@ import type { RelationType } from '../src/model/relation-rules';
 import type { Api } from './api';
 import { Emitter } from './emitter';
 import { Drawing, type Counts } from './drawing';
+import { applyFilters, highlightPaths, highlightSelection } from './emphasis';
+import { describeExpansion } from './expansion';
 import { FCOSE_LAYOUTS, fitView, type Layouts } from './layouts';
 import { toDataset, type EdgeData, type NodeData } from './mapping';
-import type { ApiEntity, ApiPath, ApiRelationship, ApiStats, ApiSubgraph } from './types';
+import { restyle } from './restyle';
+import { selectionOf, toggled, type Selection } from './selection';
+import type { ApiPath, ApiStats, ApiSubgraph } from './types';
+import { DEFAULT_VIEW, withMoved, type PathOptions, type ViewState } from './url-state';
 
 export type { Counts } from './drawing';
-import { DEFAULT_VIEW, type PathOptions, type ViewState } from './url-state';
+export type { Selection } from './selection';
 
 /** Above this many elements (entities + relationships) the client does not draw the whole network. */
 export const LARGE_GRAPH_THRESHOLD = 3000;
@@ -26,10 +31,6 @@ export type DataSource = Pick<Api, 'stats' | 'network' | 'neighborhood' | 'paths
 
 /** network: the whole graph; ego: one entity's neighbourhood; explore: a large graph, drawn from what the analyst opens. */
 export type Mode = 'network' | 'ego' | 'explore';
-
-export type Selection =
-  | { readonly kind: 'node'; readonly entity: ApiEntity }
-  | { readonly kind: 'edge'; readonly relationship: ApiRelationship; readonly source: ApiEntity | null; readonly target: ApiEntity | null };
 
 export interface Status {
   readonly text: string;
@@ -70,9 +71,15 @@ export class GraphController {
     cy.on('tap', (event) => {
       if (event.target === cy) this.select(null);
     });
-    cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
-    cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
-    cy.on('dragfree', 'node', (event) => this.drawing.remember(event.target));
+    cy.on('mouseover', 'node, edge', (event) => restyle(event.target.addClass('hover')));
+    cy.on('mouseout', 'node, edge', (event) => restyle(event.target.removeClass('hover')));
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      this.drawing.remember(node);
+      // Where the analyst put it travels with the link (Copy link), and comes back when the link opens.
+      this.view = { ...this.view, moved: withMoved(this.view.moved, { id: node.id(), ...node.position() }) };
+      this.changed();
+    });
   }
 
   get state(): ViewState {
@@ -93,7 +100,8 @@ export class GraphController {
 
   /** Opens a view: the whole network (or, for a large graph, nothing until the analyst picks an entity), then the rest of the state. */
   async start(initial: ViewState): Promise<void> {
-    this.view = { ...DEFAULT_VIEW, asOf: initial.asOf, hiddenKinds: initial.hiddenKinds, hiddenTypes: initial.hiddenTypes, hiddenNodes: initial.hiddenNodes };
+    const { asOf, hideUndated, hiddenKinds, hiddenTypes, hiddenNodes } = initial;
+    this.view = { ...DEFAULT_VIEW, asOf, hideUndated, hiddenKinds, hiddenTypes, hiddenNodes };
     this.statsValue = await this.source.stats();
     if (isLargeGraph(this.statsValue)) {
       this.currentMode = 'explore';
@@ -105,9 +113,14 @@ export class GraphController {
       this.status(null);
     }
     if (initial.focus) await this.focus(initial.focus.id, initial.focus.depth);
+    if (initial.moved.length > 0 && this.drawing.applyMoved(initial.moved)) {
+      this.view = { ...this.view, moved: initial.moved };
+      fitView(this.cy);
+    }
     this.applyFilters();
     if (initial.path) await this.findPaths(initial.path);
-    if (initial.selected) await this.reveal(initial.selected);
+    // With a path, the view stays fitted to it; the selection is shown within.
+    if (initial.selected) await this.reveal(initial.selected, { centre: !initial.path });
     this.changed();
   }
 
@@ -128,22 +141,22 @@ export class GraphController {
     this.changed();
   }
 
+  /** Reloads what is drawn after edits (here or by others): entities that stay keep their place, the selection is re-read. */
+  refresh(): Promise<void> {
+    return this.setAsOf(this.view.asOf);
+  }
+
   setKindVisible(kind: EntityKind, visible: boolean): void {
-    const hidden = new Set(this.view.hiddenKinds);
-    if (visible) hidden.delete(kind);
-    else hidden.add(kind);
-    this.view = { ...this.view, hiddenKinds: [...hidden] };
-    this.applyFilters();
-    this.changed();
+    this.filter({ hiddenKinds: toggled(this.view.hiddenKinds, kind, !visible) });
   }
 
   setTypeVisible(type: RelationType, visible: boolean): void {
-    const hidden = new Set(this.view.hiddenTypes);
-    if (visible) hidden.delete(type);
-    else hidden.add(type);
-    this.view = { ...this.view, hiddenTypes: [...hidden] };
-    this.applyFilters();
-    this.changed();
+    this.filter({ hiddenTypes: toggled(this.view.hiddenTypes, type, !visible) });
+  }
+
+  /** Shows or hides relationships with neither a start nor an end date (shown at every date by the as-of rule). */
+  setUndatedVisible(visible: boolean): void {
+    this.filter({ hideUndated: !visible });
   }
 
   /** Selects an entity or relationship by id (null to clear); false when it is not drawn. */
@@ -152,11 +165,13 @@ export class GraphController {
     this.cy.elements(':selected').unselect();
     if (!element || element.empty()) {
       this.view = { ...this.view, selected: null };
+      highlightSelection(this.cy, null);
       this.events.emit('select', null);
       this.changed();
       return !id;
     }
     element.select();
+    highlightSelection(this.cy, element.id());
     this.view = { ...this.view, selected: element.id() };
     this.events.emit('select', this.selection());
     this.changed();
@@ -165,18 +180,11 @@ export class GraphController {
 
   /** The current selection with its data, or null. */
   selection(): Selection | null {
-    const id = this.view.selected;
-    const element = id ? this.cy.getElementById(id) : null;
-    if (!element || element.empty()) return null;
-    if (element.isNode()) return { kind: 'node', entity: (element.data() as NodeData).entity };
-    const edge = element as unknown as EdgeSingular;
-    const data = edge.data() as EdgeData;
-    const entityOf = (node: NodeSingular) => (node.empty() ? null : (node.data() as NodeData).entity);
-    return { kind: 'edge', relationship: data.relationship, source: entityOf(edge.source()), target: entityOf(edge.target()) };
+    return selectionOf(this.cy, this.view.selected);
   }
 
-  /** Selects an entity, first drawing it with its neighbourhood when it is not drawn, and centres on it. */
-  async reveal(id: string): Promise<boolean> {
+  /** Selects an entity, first drawing it with its neighbourhood when it is not drawn, and centres on it (unless told not to). */
+  async reveal(id: string, { centre = true }: { centre?: boolean } = {}): Promise<boolean> {
     let element = this.cy.getElementById(id);
     if (element.empty()) {
       if (this.currentMode === 'explore') {
@@ -199,27 +207,43 @@ export class GraphController {
       this.status('Its kind is filtered out: tick it under Filters to see it.', 'info');
     }
     this.select(id);
-    this.centre(element);
+    if (centre) this.centre(element);
     return true;
   }
 
-  /** Adds the neighbours of an entity (through the given relation types, all when empty) and shows any that were hidden. */
+  /**
+   * Adds the neighbours of an entity (through the given relation types, all when empty) near it, and shows any that were
+   * hidden; what is drawn stays where it is. Says what it did, and when there was nothing new to add. Returns how many
+   * entities it added.
+   */
   async expand(id: string, types: readonly RelationType[] = []): Promise<number> {
     const around = await this.source.neighborhood(id, { depth: 1, types, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
     const added = this.drawing.add(around, id);
-    const ids = new Set(around.nodes.map((node) => node.id));
+    const neighbours = around.nodes.filter((node) => node.id !== id);
+    // Bring the newcomers into view (the view moves; the drawing does not).
+    if (added > 0) fitView(this.cy, this.cy.getElementById(id).closedNeighborhood(), 40);
+    const ids = new Set(neighbours.map((node) => node.id));
+    const shownAgain = this.view.hiddenNodes.filter((hidden) => ids.has(hidden)).length;
     this.view = { ...this.view, hiddenNodes: this.view.hiddenNodes.filter((hidden) => !ids.has(hidden)) };
     this.applyFilters();
+    this.refreshSelection();
+    const filteredOut = neighbours.filter((node) => this.view.hiddenKinds.includes(node.kind)).length;
+    const name = around.nodes.find((node) => node.id === id)?.name ?? id;
+    this.status(describeExpansion({ name, neighbours: neighbours.length, added, shownAgain, filteredOut, types, asOf: this.view.asOf }), 'info');
     this.changed();
     return added;
   }
 
   hide(id: string): void {
     if (this.view.hiddenNodes.includes(id)) return;
-    this.view = { ...this.view, hiddenNodes: [...this.view.hiddenNodes, id] };
     if (this.view.selected === id) this.select(null);
-    this.applyFilters();
-    this.changed();
+    this.filter({ hiddenNodes: [...this.view.hiddenNodes, id] });
+  }
+
+  /** Shows hidden entities again: the given ones, or all of them. */
+  unhide(ids: readonly string[] = this.view.hiddenNodes): void {
+    const shown = new Set(ids);
+    this.filter({ hiddenNodes: this.view.hiddenNodes.filter((hidden) => !shown.has(hidden)) });
   }
 
   /** Shows only the entities within `depth` hops of one entity. */
@@ -228,7 +252,8 @@ export class GraphController {
     const subgraph = await this.source.neighborhood(id, { depth, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
     if (generation !== this.generation) return;
     this.currentMode = 'ego';
-    this.view = { ...this.view, focus: { id, depth } };
+    // A new layout: positions dragged in the previous one no longer apply.
+    this.view = { ...this.view, focus: { id, depth }, moved: [] };
     this.cy.elements().remove();
     this.drawing.replace(subgraph);
     this.cy.nodes().removeClass('ego-root');
@@ -246,7 +271,7 @@ export class GraphController {
     this.view = { ...DEFAULT_VIEW, asOf: this.view.asOf };
     this.lastPaths = null;
     this.events.emit('paths', null);
-    this.cy.elements().removeClass('on-path faded ego-root');
+    this.cy.elements().removeClass('on-path faded near dimmed ego-root');
     if (large) {
       this.currentMode = 'explore';
       this.cy.elements().remove();
@@ -256,6 +281,8 @@ export class GraphController {
       const wasNetwork = this.currentMode === 'network';
       this.currentMode = 'network';
       if (!wasNetwork) this.cy.elements().remove();
+      // Dragged entities go back to their laid-out places.
+      this.drawing.forgetMoves();
       this.drawing.replace(subgraph);
       fitView(this.cy);
     }
@@ -314,37 +341,23 @@ export class GraphController {
     );
   }
 
+  private filter(change: Partial<Pick<ViewState, 'hiddenKinds' | 'hiddenTypes' | 'hiddenNodes' | 'hideUndated'>>): void {
+    this.view = { ...this.view, ...change };
+    this.applyFilters();
+    this.changed();
+  }
+
   private applyFilters(): void {
-    const kinds = new Set<string>(this.view.hiddenKinds);
-    const types = new Set<string>(this.view.hiddenTypes);
-    const nodes = new Set(this.view.hiddenNodes);
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        const data = node.data() as NodeData;
-        node.toggleClass('filtered', !node.hasClass('on-path') && (kinds.has(data.kind) || nodes.has(data.id)));
-      });
-      this.cy.edges().forEach((edge) => {
-        edge.toggleClass('filtered', !edge.hasClass('on-path') && types.has((edge.data() as EdgeData).type));
-      });
-    });
+    applyFilters(this.cy, this.view);
     this.events.emit('elements');
   }
 
   private highlight(paths: readonly ApiPath[], fit: boolean): void {
-    const onPath = new Set<string>();
-    for (const path of paths) {
-      for (const node of path.nodes) onPath.add(node.id);
-      for (const hop of path.hops) onPath.add(hop.relationship.id);
-    }
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('on-path faded');
-      if (onPath.size === 0) return;
-      this.cy.elements().forEach((element) => {
-        element.addClass(onPath.has(element.id()) ? 'on-path' : 'faded');
-      });
-    });
+    highlightPaths(this.cy, paths);
+    highlightSelection(this.cy, this.view.selected);
     this.applyFilters();
-    if (fit && onPath.size > 0) fitView(this.cy, this.cy.elements('.on-path'), 60);
+    const onPath = this.cy.elements('.on-path');
+    if (fit && onPath.nonempty()) fitView(this.cy, onPath, 60);
   }
 
   /** Re-runs the last path search after the drawn elements changed. */
@@ -360,6 +373,7 @@ export class GraphController {
     if (element.empty()) this.select(null);
     else {
       element.select();
+      highlightSelection(this.cy, id);
       this.events.emit('select', this.selection());
     }
   }

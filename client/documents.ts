@@ -1,8 +1,8 @@
 /** The GraphQL documents the client sends. One place, so the e2e tests and the views ask for the same fields. */
 
-const ENTITY_FIELDS = `fragment EntityFields on Entity { id kind name aliases aliasDetails { name lang } description start end attributes { key value } }`;
+export const ENTITY_FIELDS = `fragment EntityFields on Entity { id kind name aliases aliasDetails { name lang } description start end attributes { key value } }`;
 
-const RELATIONSHIP_FIELDS = `fragment RelationshipFields on Relationship {
+export const RELATIONSHIP_FIELDS = `fragment RelationshipFields on Relationship {
   id type temporality start end confidence disputed weight
   source { id } target { id }
   attributes { key value }

@@ -1,19 +1,27 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { startAnalysis } from './analysis-wiring';
+import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
+import { clampDay } from './dates';
 import { GraphController, type Selection } from './controller';
+import { readableLabels } from './label-visibility';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
 import { decodeViewState, encodeViewState, type ViewState } from './url-state';
 import { byId } from './views/dom';
 import { download } from './views/download';
 import { entityPicker } from './views/entity-picker';
+import { hiddenView } from './views/hidden-view';
 import { legendView } from './views/legend-view';
 import { panelView } from './views/panel-view';
 import { pathFinderView } from './views/path-finder-view';
 import { pathResultsView } from './views/path-results-view';
+import { ingestApi } from './ingest-api';
+import { reviewView } from './views/review-view';
 import { statusView } from './views/status-view';
 import { timeView } from './views/time-view';
+import { startSessionIn, startWorkbench } from './workbench';
 
 /** Wiring only: the API, the controller, and the views that show its state and call its behaviour. */
 
@@ -21,10 +29,11 @@ cytoscape.use(fcose);
 
 async function main(): Promise<void> {
   const api = createApi();
-  const cy = cytoscape({ container: byId('cy'), style: stylesheet(), boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
+  const cy = cytoscape({ container: byId('cy'), style: [...stylesheet(), ...analysisStylesheet()], boxSelectionEnabled: false, selectionType: 'single', minZoom: 0.08, maxZoom: 5 });
   const controller = new GraphController(cy, api);
+  const labels = readableLabels(cy);
   // A handle for the end-to-end tests and for curious analysts in the console.
-  Object.assign(window, { proxygraph: { cy, controller } });
+  Object.assign(window, { proxygraph: { cy, controller, labels } });
 
   let pending = 0;
   const status = statusView(byId('status'));
@@ -47,18 +56,24 @@ async function main(): Promise<void> {
   };
   const search = (text: string, signal: AbortSignal) => api.search(text, signal);
 
+  // Signing in comes first: a server may need a token before anything can be read.
+  const { editApi, session } = await startSessionIn(api, (text) => status.show({ text, tone: 'info' }));
   const rules = await api.relationTypes();
   const relationTypes = rules.map((rule) => rule.type);
 
   // Details panel: an entity is read from the API (its relationships as of the date), a relationship from the drawn edge.
   const pathResults = byId('path-results');
   const panelElement = byId('panel');
+  const editorElement = byId('editor');
   // The details column opens only when it has something to show; the graph takes the room otherwise.
   const updateDetails = () => {
-    const open = !pathResults.hidden || !panelElement.hidden;
+    const open = !pathResults.hidden || !panelElement.hidden || !editorElement.hidden;
     if (open === document.body.classList.contains('details-open')) return;
+    const width = cy.width();
     document.body.classList.toggle('details-open', open);
     cy.resize();
+    // Keep what was in the middle of the graph in the middle as the column takes (or gives back) room.
+    cy.panBy({ x: (cy.width() - width) / 2, y: 0 });
     // Keep what the analyst is looking at in view when the column takes room from the graph.
     const onPath = cy.elements('.on-path');
     if (onPath.nonempty()) fitView(cy, onPath, 60);
@@ -84,7 +99,7 @@ async function main(): Promise<void> {
     else {
       const detail = await api.entity(selection.entity.id, controller.state.asOf);
       if (request !== panelRequest) return;
-      if (detail) panel.showEntity(detail, controller.state.asOf, relationTypes);
+      if (detail) panel.showEntity(detail, controller.state.asOf, relationTypes, { focus: controller.state.focus });
       else panel.showMessage('This entity is no longer in the graph.');
     }
     updateDetails();
@@ -112,10 +127,18 @@ async function main(): Promise<void> {
   const legendPanel = legendView(byId('legend'), {
     onKind: (kind, visible) => controller.setKindVisible(kind, visible),
     onType: (type, visible) => controller.setTypeVisible(type, visible),
+    onUndated: (visible) => controller.setUndatedVisible(visible),
   });
   const initial: ViewState = decodeViewState(location.search);
-  legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes);
-  controller.events.on('elements', () => legendPanel.setCounts(controller.counts()));
+  // Read before the controller rewrites the URL with its own state.
+  const reviewing = new URLSearchParams(location.search).get('review');
+  legendPanel.render(legend(rules), initial.hiddenKinds, initial.hiddenTypes, initial.hideUndated);
+  controller.events.on('elements', () => {
+    legendPanel.setCounts(controller.counts());
+    labels.refresh();
+  });
+  const hidden = hiddenView(byId('hidden'), byId('hidden-list'), { onShow: (id) => controller.unhide([id]), onShowAll: () => controller.unhide() });
+  controller.events.on('change', (state) => hidden.show(state.hiddenNodes, names));
 
   const results = pathResultsView(pathResults, (id) => void run(() => controller.reveal(id)));
   controller.events.on('paths', (paths) => {
@@ -138,17 +161,32 @@ async function main(): Promise<void> {
   });
 
   controller.events.on('status', (message) => status.show(message));
-  controller.events.on('change', (state) => {
-    const query = encodeViewState(state);
+  const writeUrl = () => {
+    const query = [encodeViewState(controller.state), review.param()].filter(Boolean).join('&');
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  };
+  // Reviewing reporting: accepted facts are drawn at once (the neighbourhood of their source is read again).
+  const review = reviewView(byId('review'), {
+    api: ingestApi(api),
+    relationTypes,
+    search,
+    run,
+    onAccepted: async (relationship, source) => {
+      await controller.expand(source);
+      controller.select(relationship);
+    },
+    onEntity: async (entity) => void (await controller.reveal(entity)),
+    onChange: () => writeUrl(),
   });
+  byId('review-button').addEventListener('click', () => review.open());
+  controller.events.on('change', () => writeUrl());
 
   byId('fit-button').addEventListener('click', () => fitView(cy));
   byId('reset-button').addEventListener('click', () =>
     void run(async () => {
       await controller.reset();
-      legendPanel.setHidden([], []);
+      legendPanel.setHidden([], [], false);
       time?.set(controller.state.asOf);
     }),
   );
@@ -162,6 +200,20 @@ async function main(): Promise<void> {
   );
 
   let time: ReturnType<typeof timeView> | null = null;
+  const analysis = startAnalysis({
+    cy,
+    controller,
+    api,
+    run,
+    names,
+    jumpTo: (day) => {
+      const range = controller.stats;
+      const date = range?.earliest && range.latest ? clampDay(day, range.earliest, range.latest) : day;
+      time?.set(date);
+      void run(() => controller.setAsOf(date));
+    },
+  });
+  Object.assign(window, { proxygraph: { cy, controller, analysis } });
   await run(async () => {
     await controller.start(initial);
     const stats = controller.stats;
@@ -170,8 +222,10 @@ async function main(): Promise<void> {
       time.set(controller.state.asOf);
     }
     if (initial.path) finder.setOptions(initial.path, names);
+    if (reviewing) review.open(reviewing);
     legendPanel.setCounts(controller.counts());
   });
+  startWorkbench({ api, editApi, session, controller, cy, rules, status, run: (work) => void run(work), layout: updateDetails });
   document.body.dataset.ready = 'true';
 }
 

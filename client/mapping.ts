@@ -1,7 +1,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Alias, AttributeValue, Dataset, EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../src/model/records';
 import { RELATION_RULES, type RelationType, type Temporality } from '../src/model/relation-rules';
-import { typeLabel } from './style';
+import { visibleText } from '../src/model/text';
+import { UNDATED_TEXT, typeLabel } from './style';
 import type { ApiAttribute, ApiEntity, ApiRelationship, ApiSubgraph } from './types';
 
 /** Pure functions from API records to Cytoscape elements and back to proxygraph's dataset records. */
@@ -20,11 +21,19 @@ export interface EdgeData {
   readonly source: string;
   readonly target: string;
   readonly label: string;
+  /** The label on hover: says when the relationship is undated (and so shown at every date). */
+  readonly hoverLabel: string;
   readonly type: RelationType;
   readonly temporality: Temporality;
   readonly disputed: boolean;
   readonly symmetric: boolean;
+  /** Neither a start nor an end date: the as-of rule shows it at every date. */
+  readonly undated: boolean;
   readonly relationship: ApiRelationship;
+}
+
+export function isUndated(record: Pick<ApiRelationship, 'start' | 'end'>): boolean {
+  return !record.start && !record.end;
 }
 
 /** "2014 – 2020", "since 2014", "until 2020", or the day of an event; "" when undated. */
@@ -43,20 +52,25 @@ export function edgeLabel(relationship: Pick<ApiRelationship, 'type' | 'start' |
 }
 
 export function entityToNode(entity: ApiEntity): ElementDefinition {
-  const data: NodeData = { id: entity.id, label: entity.name, kind: entity.kind, entity };
+  // Canvas labels are plain text: hidden characters (an RLO, a zero-width space) become visible markers.
+  const data: NodeData = { id: entity.id, label: visibleText(entity.name), kind: entity.kind, entity };
   return { group: 'nodes', data };
 }
 
 export function relationshipToEdge(relationship: ApiRelationship): ElementDefinition {
+  const label = edgeLabel(relationship);
+  const undated = isUndated(relationship);
   const data: EdgeData = {
     id: relationship.id,
     source: relationship.source.id,
     target: relationship.target.id,
-    label: edgeLabel(relationship),
+    label,
+    hoverLabel: undated ? `${label} · ${UNDATED_TEXT}` : label,
     type: relationship.type,
     temporality: relationship.temporality,
     disputed: relationship.disputed,
     symmetric: SYMMETRIC.has(relationship.type),
+    undated,
     relationship,
   };
   return { group: 'edges', data };

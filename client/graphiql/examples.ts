@@ -64,4 +64,20 @@ query Paths {
 }
 `,
   },
+  {
+    query: `# Who brokers between the Iraqi militias and Israel, and what ended between 2019 and 2021.
+query Analysis {
+  metrics(asOf: "2019", orderBy: BETWEENNESS, limit: 5) {
+    betweenness { approximate samples errorBound }
+    items { rank entity { name } betweenness pagerank community }
+  }
+  brokers(from: ["kataib-hezbollah", "asaib-ahl-al-haq", "badr-organization"], to: ["israel"], limit: 3) {
+    brokers { rank share entity { name } paths { nodes { name } } }
+  }
+  changesBetween(from: "2019", to: "2021") {
+    ended { total items { date relationship { type source { name } target { name } evidence { locator note } } } }
+  }
+}
+`,
+  },
 ] as const;

@@ -1,6 +1,9 @@
+import { hiddenParts, visibleText } from '../../src/model/text';
+
 /**
  * Building DOM safely: text is only ever set as text (createTextNode / textContent), never parsed as HTML, so a name
- * like `<img src=x onerror=alert(1)>` shows as those characters.
+ * like `<img src=x onerror=alert(1)>` shows as those characters. Characters that show as nothing or reorder the text
+ * around them (a right-to-left override, a zero-width space) are shown as visible markers (model/text.ts).
  */
 
 export type Child = Node | string | number | null | undefined | false;
@@ -15,16 +18,35 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') element.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
     else if (name === 'className') element.className = String(value);
-    else element.setAttribute(name, value === true ? '' : String(value));
+    else element.setAttribute(name, value === true ? '' : TEXT_ATTRIBUTES.has(name) ? visibleText(String(value)) : String(value));
   }
   append(element, ...children);
   return element;
 }
 
+/** Attributes that show or speak text. */
+const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt']);
+
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    if (typeof child === 'string') appendText(parent, child);
+    else parent.appendChild(typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Text, with each hidden character as a marker element (class hidden-character) naming it. */
+function appendText(parent: Node, text: string): void {
+  for (const part of hiddenParts(text)) {
+    if (typeof part === 'string') {
+      parent.appendChild(document.createTextNode(part));
+      continue;
+    }
+    const marker = document.createElement('span');
+    marker.className = 'hidden-character';
+    marker.textContent = part.label;
+    marker.title = `${part.codePoint} ${part.label}: an invisible character in the data, shown so that it cannot hide or reorder text`;
+    parent.appendChild(marker);
   }
 }
 

@@ -1,3 +1,4 @@
+import { visibleText } from '../../src/model/text';
 import { kindLabel } from '../style';
 import type { ApiEntity } from '../types';
 import { clear, h, uid } from './dom';
@@ -70,9 +71,9 @@ export function entityPicker(options: EntityPickerOptions): EntityPicker {
 
   const choose = (entity: ApiEntity) => {
     chosen = { id: entity.id, name: entity.name };
-    input.value = options.clearOnChoose ? '' : entity.name;
+    input.value = options.clearOnChoose ? '' : visibleText(entity.name);
     close();
-    live.textContent = `${entity.name} chosen`;
+    live.textContent = `${visibleText(entity.name)} chosen`;
     options.onChoose(entity);
   };
 
@@ -173,7 +174,7 @@ export function entityPicker(options: EntityPickerOptions): EntityPicker {
     value: () => chosen,
     setValue: (value) => {
       chosen = value;
-      input.value = value ? value.name : '';
+      input.value = value ? visibleText(value.name) : '';
     },
     resolve: async () => {
       if (chosen) return chosen;
@@ -182,7 +183,7 @@ export function entityPicker(options: EntityPickerOptions): EntityPicker {
       const [best] = await options.search(text, new AbortController().signal);
       if (!best) return null;
       chosen = { id: best.id, name: best.name };
-      input.value = best.name;
+      input.value = visibleText(best.name);
       close();
       return chosen;
     },

@@ -1,5 +1,5 @@
 import { formatDates } from '../mapping';
-import { typeLabel } from '../style';
+import { MARKS, UNDATED_TEXT, typeLabel } from '../style';
 import type { ApiEvidence, ApiRelationship } from '../types';
 import { h } from './dom';
 
@@ -9,7 +9,7 @@ export function relationshipFacts(relationship: ApiRelationship): HTMLElement {
   return h(
     'p',
     { className: 'facts' },
-    h('span', { className: 'fact' }, dates ? dates : 'undated'),
+    dates ? h('span', { className: 'fact' }, dates) : h('span', { className: 'fact fact-undated', title: MARKS.undated.description }, UNDATED_TEXT),
     relationship.confidence !== null ? h('span', { className: 'fact' }, `confidence ${Math.round(relationship.confidence * 100)}%`) : null,
     relationship.disputed ? h('span', { className: 'badge badge-disputed', title: 'The claim contradicts well-established fact; the evidence says why.' }, '⚠ disputed') : null,
   );

@@ -7,12 +7,14 @@ import { clear, h, svg, svgShape } from './dom';
 export interface LegendViewOptions {
   readonly onKind: (kind: EntityKind, visible: boolean) => void;
   readonly onType: (type: RelationType, visible: boolean) => void;
+  /** Show or hide relationships without dates. */
+  readonly onUndated?: (visible: boolean) => void;
 }
 
 export interface LegendView {
-  render(legend: Legend, hiddenKinds: readonly EntityKind[], hiddenTypes: readonly RelationType[]): void;
+  render(legend: Legend, hiddenKinds: readonly EntityKind[], hiddenTypes: readonly RelationType[], hideUndated?: boolean): void;
   setCounts(counts: Counts): void;
-  setHidden(hiddenKinds: readonly EntityKind[], hiddenTypes: readonly RelationType[]): void;
+  setHidden(hiddenKinds: readonly EntityKind[], hiddenTypes: readonly RelationType[], hideUndated?: boolean): void;
 }
 
 function star(cx: number, cy: number, outer: number, inner: number): string {
@@ -44,9 +46,10 @@ export function shapeIcon(shape: NodeShape, color: string): SVGSVGElement {
   }
 }
 
-/** A line with an arrow head (none for symmetric types), optionally dashed with a hollow diamond (disputed). */
-export function lineIcon(color: string, { arrow = true, dashed = false, thick = false } = {}): SVGSVGElement {
-  const shapes: SVGElement[] = [svgShape('line', { x1: 1, y1: 9, x2: arrow ? 22 : 27, y2: 9, stroke: color, 'stroke-width': thick ? 5 : 2, ...(dashed ? { 'stroke-dasharray': '4 2' } : {}) })];
+/** A line with an arrow head (none for symmetric types), optionally dashed with a hollow diamond (disputed) or dotted (undated). */
+export function lineIcon(color: string, { arrow = true, dashed = false, dotted = false, thick = false } = {}): SVGSVGElement {
+  const pattern: Record<string, string> = dashed ? { 'stroke-dasharray': '4 2' } : dotted ? { 'stroke-dasharray': '2 2' } : {};
+  const shapes: SVGElement[] = [svgShape('line', { x1: 1, y1: 9, x2: arrow ? 22 : 27, y2: 9, stroke: color, 'stroke-width': thick ? 5 : 2, ...pattern })];
   if (arrow) shapes.push(svgShape('polygon', { points: '21,4.5 28,9 21,13.5', fill: color }));
   if (dashed) shapes.push(svgShape('polygon', { points: '14,5 18,9 14,13 10,9', fill: '#ffffff', stroke: color, 'stroke-width': 1.5 }));
   return svg(30, 18, ...shapes);
@@ -58,6 +61,8 @@ export function legendView(container: HTMLElement, options: LegendViewOptions): 
   const typeBoxes = new Map<RelationType, HTMLInputElement>();
   const kindCounts = new Map<EntityKind, HTMLElement>();
   const typeCounts = new Map<RelationType, HTMLElement>();
+  const undatedCount = h('span', { className: 'legend-count' });
+  let undatedBox: HTMLInputElement | null = null;
 
   const row = (id: string, icon: SVGSVGElement, label: string, count: HTMLElement, checked: boolean, onChange: (checked: boolean) => void, title: string, reading?: string) => {
     const box = h('input', { type: 'checkbox', id, checked });
@@ -68,7 +73,7 @@ export function legendView(container: HTMLElement, options: LegendViewOptions): 
   };
 
   return {
-    render(legend, hiddenKinds, hiddenTypes) {
+    render(legend, hiddenKinds, hiddenTypes, hideUndated = false) {
       clear(container);
       const kinds = h('ul', { className: 'legend-list', 'aria-label': 'Entity kinds' });
       for (const kind of legend.kinds) {
@@ -95,20 +100,32 @@ export function legendView(container: HTMLElement, options: LegendViewOptions): 
         typeBoxes.set(type.type, box);
         types.appendChild(item);
       }
+      const undatedMark = legend.marks.find((mark) => mark.id === 'undated');
+      const time = h('ul', { className: 'legend-list', 'aria-label': 'Time' });
+      if (undatedMark && options.onUndated) {
+        const onUndated = options.onUndated;
+        const { item, box } = row('undated-visible', lineIcon(undatedMark.color, { dotted: true }), 'undated relationships', undatedCount, !hideUndated, (visible) => onUndated(visible), undatedMark.description, 'no start or end date: shown at every date');
+        undatedBox = box;
+        time.appendChild(item);
+      }
       const marks = h('ul', { className: 'legend-list legend-marks', 'aria-label': 'Marks' });
       for (const mark of legend.marks) {
-        const icon = mark.id === 'disputed' ? lineIcon('#6b7280', { dashed: true }) : lineIcon(mark.color, { thick: true, arrow: false });
-        marks.appendChild(h('li', { className: 'legend-row legend-mark', title: mark.description }, icon, h('span', { className: 'legend-label' }, mark.label), h('span', { className: 'legend-reading' }, mark.description)));
+        const icon = mark.id === 'disputed' ? lineIcon('#6b7280', { dashed: true }) : mark.id === 'undated' ? lineIcon(mark.color, { dotted: true }) : lineIcon(mark.color, { thick: true, arrow: false });
+        marks.appendChild(h('li', { className: `legend-row legend-mark mark-${mark.id}`, title: mark.description }, icon, h('span', { className: 'legend-label' }, mark.label), h('span', { className: 'legend-reading' }, mark.description)));
       }
-      container.append(h('h3', {}, 'Entities'), kinds, h('h3', {}, 'Relations'), types, h('h3', {}, 'Marks'), marks);
+      container.append(h('h3', {}, 'Entities'), kinds, h('h3', {}, 'Relations'), types);
+      if (time.childElementCount > 0) container.append(h('h3', {}, 'Time'), time);
+      container.append(h('h3', {}, 'Marks'), marks);
     },
     setCounts(counts) {
       for (const [kind, element] of kindCounts) element.textContent = String(counts.byKind.get(kind) ?? 0);
       for (const [type, element] of typeCounts) element.textContent = String(counts.byType.get(type) ?? 0);
+      undatedCount.textContent = String(counts.undated ?? 0);
     },
-    setHidden(hiddenKinds, hiddenTypes) {
+    setHidden(hiddenKinds, hiddenTypes, hideUndated = false) {
       for (const [kind, box] of kindBoxes) box.checked = !hiddenKinds.includes(kind);
       for (const [type, box] of typeBoxes) box.checked = !hiddenTypes.includes(type);
+      if (undatedBox) undatedBox.checked = !hideUndated;
     },
   };
 }

@@ -14,8 +14,15 @@ export interface PanelActions {
   readonly onClose: () => void;
 }
 
+/** What the panel needs to know of the view besides the entity. */
+export interface PanelContext {
+  /** The ego network in use, if any. */
+  readonly focus?: { readonly id: string; readonly depth: number } | null;
+}
+
 export interface PanelView {
-  showEntity(entity: ApiEntityDetail, asOf: string | null, relationTypes: readonly RelationType[]): void;
+  /** Shows an entity; the panel scrolls back to its top when the entity is not the one already shown. */
+  showEntity(entity: ApiEntityDetail, asOf: string | null, relationTypes: readonly RelationType[], context?: PanelContext): void;
   showRelationship(relationship: ApiRelationship, source: ApiEntity | null, target: ApiEntity | null): void;
   showMessage(text: string): void;
   hide(): void;
@@ -25,12 +32,32 @@ export interface PanelView {
 
 /** The side panel: the selected entity (with its relationships grouped by type and their evidence) or relationship. */
 export function panelView(container: HTMLElement, actions: PanelActions): PanelView {
-  const show = (...children: Child[]) => {
+  /** The id of what is shown, so a new choice starts at the top and a refresh of the same one keeps the reader's place. */
+  let shown: string | null = null;
+  const show = (id: string | null, ...children: Child[]) => {
+    const scroller = container.closest<HTMLElement>('.details') ?? container.parentElement;
+    // Emptying the panel would scroll the column back: keep the place to restore it for the same entity.
+    const place = scroller?.scrollTop ?? 0;
     clear(container);
     const close = h('button', { type: 'button', className: 'icon-button panel-close', 'aria-label': 'Close the details' }, '×');
     close.addEventListener('click', () => actions.onClose());
     append(container, close, ...children);
     container.hidden = false;
+    if (scroller) {
+      if (id !== shown) scrollToTop(scroller);
+      else scroller.scrollTop = place;
+    }
+    shown = id;
+  };
+  /** Scrolls the column the panel is in to its top, or to the panel's top when something (path results) is above it. */
+  const scrollToTop = (scroller: HTMLElement) => {
+    const above = container.previousElementSibling;
+    if (!(above instanceof HTMLElement) || above.hidden) {
+      scroller.scrollTop = 0;
+      return;
+    }
+    const offset = container.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTop = Math.max(0, scroller.scrollTop + offset - 8);
   };
 
   const entityLink = (entity: { id: string; name?: string }) => {
@@ -39,26 +66,36 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
     return button;
   };
 
-  const entityActions = (entity: ApiEntityDetail, relationTypes: readonly RelationType[]) => {
+  const entityActions = (entity: ApiEntityDetail, relationTypes: readonly RelationType[], focus: PanelContext['focus']) => {
     const typeSelect = h('select', { id: 'expand-type', 'aria-label': 'Relation type to expand through' }, h('option', { value: '' }, 'all relation types'), ...relationTypes.map((type) => h('option', { value: type }, typeLabel(type))));
     const expand = h('button', { type: 'button' }, 'Expand');
     expand.addEventListener('click', () => actions.onExpand(entity.id, typeSelect.value ? [typeSelect.value as RelationType] : []));
-    const depthSelect = h('select', { id: 'focus-depth', 'aria-label': 'Depth of the ego network' }, ...Array.from({ length: MAX_FOCUS_DEPTH }, (_, i) => h('option', { value: String(i + 1) }, `${i + 1} hop${i ? 's' : ''}`)));
-    const focus = h('button', { type: 'button' }, 'Show only its network');
-    focus.addEventListener('click', () => actions.onFocus(entity.id, Number(depthSelect.value)));
+    // The depth in use: this entity's ego network when it is the one shown, else the depth of the one shown.
+    const depth = focus?.depth ?? 1;
+    const focused = focus?.id === entity.id;
+    const depthSelect = h(
+      'select',
+      { id: 'focus-depth', 'aria-label': 'Depth of the ego network', 'aria-describedby': focused ? 'focus-note' : null },
+      ...Array.from({ length: MAX_FOCUS_DEPTH }, (_, i) => h('option', { value: String(i + 1), selected: i + 1 === depth }, `${i + 1} hop${i ? 's' : ''}`)),
+    );
+    depthSelect.value = String(depth);
+    const focusButton = h('button', { type: 'button' }, focused ? 'Change depth' : 'Show only its network');
+    focusButton.addEventListener('click', () => actions.onFocus(entity.id, Number(depthSelect.value)));
+    const note = focused ? h('p', { id: 'focus-note', className: 'focus-note' }, `Showing only its network: entities within ${depth} hop${depth === 1 ? '' : 's'}. Reset shows the whole network.`) : null;
     const hide = h('button', { type: 'button' }, 'Hide');
     hide.addEventListener('click', () => actions.onHide(entity.id));
     return h(
       'div',
       { className: 'panel-actions', role: 'group', 'aria-label': 'Actions on this entity' },
       h('div', { className: 'action-row' }, h('label', { for: 'expand-type', className: 'visually-hidden' }, 'Expand through'), typeSelect, expand),
-      h('div', { className: 'action-row' }, h('label', { for: 'focus-depth', className: 'visually-hidden' }, 'Depth'), depthSelect, focus),
+      h('div', { className: 'action-row' }, h('label', { for: 'focus-depth', className: 'visually-hidden' }, 'Depth'), depthSelect, focusButton),
+      note,
       h('div', { className: 'action-row' }, hide),
     );
   };
 
   return {
-    showEntity(entity, asOf, relationTypes) {
+    showEntity(entity, asOf, relationTypes, context = {}) {
       const dates = formatDates(entity.start, entity.end, entity.kind === 'EVENT' ? 'EVENT' : 'SPAN');
       const aliases = entity.aliasDetails?.map((alias) => (alias.lang ? `${alias.name} (${alias.lang})` : alias.name)) ?? [...entity.aliases];
       const groups = new Map<RelationType, ApiRelationship[]>();
@@ -90,11 +127,12 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
         ),
       );
       show(
+        entity.id,
         h('h2', { tabindex: '-1', className: 'panel-title' }, entity.name),
         h('p', { className: 'panel-kind' }, h('span', { className: `kind-dot kind-${entity.kind.toLowerCase()}`, 'aria-hidden': 'true' }), kindLabel(entity.kind), dates ? ` · ${dates}` : ''),
         aliases.length > 0 ? h('p', { className: 'aliases' }, h('span', { className: 'muted' }, 'Also known as: '), aliases.join(' · ')) : null,
         entity.description ? h('p', { className: 'description' }, entity.description) : null,
-        entityActions(entity, relationTypes),
+        entityActions(entity, relationTypes, context.focus ?? null),
         h('h3', {}, asOf ? `Relationships as of ${asOf} (${entity.relationships.length})` : `Relationships (${entity.relationships.length})`),
         ...(sections.length > 0 ? sections : [h('p', { className: 'muted' }, 'None.')]),
       );
@@ -103,6 +141,7 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
       const sourceRef = source ?? relationship.source;
       const targetRef = target ?? relationship.target;
       show(
+        relationship.id,
         h('h2', { tabindex: '-1', className: 'panel-title' }, `${sourceRef.name ?? sourceRef.id} ${typeLabel(relationship.type)} ${targetRef.name ?? targetRef.id}`),
         h('p', { className: 'panel-kind' }, `Relationship · ${typeLabel(relationship.type)}`),
         h('p', { className: 'relation-line' }, entityLink(sourceRef), ` ${typeLabel(relationship.type)} `, entityLink(targetRef)),
@@ -112,11 +151,12 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
       );
     },
     showMessage(text) {
-      show(h('p', { className: 'muted' }, text));
+      show(null, h('p', { className: 'muted' }, text));
     },
     hide() {
       clear(container);
       container.hidden = true;
+      shown = null;
     },
     focusTitle() {
       container.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });

@@ -3,17 +3,39 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { KnowledgeGraph } from '../load';
 import type { GraphEditor } from '../store';
+import { AnalysisResolver, BrokerResolver, CommunityResolver, EntityMetricsResolver } from './analysis.resolver';
 import { EntityResolver } from './entity.resolver';
 import { GraphResolver } from './graph.resolver';
 import { GraphService } from './graph-service';
 import { HistoryResolver } from './history.resolver';
+import { IngestResolver } from './ingest.resolver';
+import { MergePreviewResolver } from './merge-preview.resolver';
 import { EntityVersionResolver, RelationshipVersionResolver } from './mutation-version.resolver';
 import { MutationResolver } from './mutation.resolver';
 import { PathResolver } from './path.resolver';
 import { RelationshipResolver } from './relationship.resolver';
+import { SearchResolver } from './search.resolver';
+import { TokenResolver } from './token.resolver';
 
 /** Every resolver, listed explicitly. */
-export const RESOLVERS = [EntityResolver, RelationshipResolver, GraphResolver, PathResolver, EntityVersionResolver, RelationshipVersionResolver, MutationResolver, HistoryResolver] as const;
+export const RESOLVERS = [
+  EntityResolver,
+  SearchResolver,
+  RelationshipResolver,
+  GraphResolver,
+  PathResolver,
+  EntityVersionResolver,
+  RelationshipVersionResolver,
+  MutationResolver,
+  HistoryResolver,
+  AnalysisResolver,
+  EntityMetricsResolver,
+  CommunityResolver,
+  BrokerResolver,
+  IngestResolver,
+  MergePreviewResolver,
+  TokenResolver,
+] as const;
 
 /** The resolvers' container: one instance of each resolver, all over the same graph service. */
 function containerFor(service: GraphService): ContainerType {

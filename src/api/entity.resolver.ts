@@ -1,8 +1,9 @@
 import { Arg, Args, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityRecord } from '../model';
-import { degreeOf, getEntity, listEntities, relationshipsOf, searchEntities } from '../queries';
+import { degreeOf, entityById, listEntities, relationshipCountsOf, relationshipsOf, searchEntities } from '../queries';
 import { AliasView, AttributeView, attributeViews } from './attribute.type';
-import { EntitiesArgs, RelationshipFilterArgs, SearchArgs } from './filter.args';
+import { EntitiesArgs, EntityRelationshipsArgs, RelationshipFilterArgs, SearchArgs } from './filter.args';
+import { TypeCountView } from './graph.types';
 import { EntityConnectionView, toConnection } from './connection.type';
 import { EntityView } from './entity.type';
 import { GraphService } from './graph-service';
@@ -12,12 +13,15 @@ import { RelationshipView } from './relationship.type';
 export class EntityResolver {
   constructor(private readonly service: GraphService) {}
 
-  @Query(() => EntityView, { nullable: true, description: 'The entity with this id; null when unknown.' })
+  @Query(() => EntityView, { nullable: true, description: 'The entity with this id; null when unknown. An id that is not a slug is BAD_USER_INPUT (to find an entity by name, use search).' })
   entity(@Arg('id', () => ID) id: string): EntityRecord | null {
-    return getEntity(this.service.graph, id);
+    return entityById(this.service.graph, id);
   }
 
-  @Query(() => [EntityView], { description: 'Entities whose name or aliases match, best first: exact, then prefix, then fuzzy matches.' })
+  @Query(() => [EntityView], {
+    description:
+      'Entities whose name or aliases match, best first: exact, then prefix, then every word, then spelling variants; entities found only by their description or (events) their places and dates come after every name or alias match. A query naming an attack (attack, strike, bombing, explosion, …) puts events first. searchMatches says why each matched.',
+  })
   search(@Args() { text, kinds, limit }: SearchArgs): EntityRecord[] {
     return searchEntities(this.service.graph, text, kinds, limit);
   }
@@ -42,9 +46,14 @@ export class EntityResolver {
     return attributeViews(entity.attributes);
   }
 
-  @FieldResolver(() => [RelationshipView], { description: "The entity's relationships under the filters, in id order." })
-  relationships(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs) {
+  @FieldResolver(() => [RelationshipView], { description: "A page of the entity's relationships under the filters, in id order (first, after)." })
+  relationships(@Root() entity: EntityRecord, @Args() args: EntityRelationshipsArgs) {
     return relationshipsOf(this.service.graph, entity.id, args.direction, args);
+  }
+
+  @FieldResolver(() => [TypeCountView], { description: 'How many relationships of each type the entity has under the filters (types with none left out).' })
+  relationshipCounts(@Root() entity: EntityRecord, @Args() args: RelationshipFilterArgs) {
+    return relationshipCountsOf(this.service.graph, entity.id, args.direction, args);
   }
 
   @FieldResolver(() => Int, { description: 'How many relationships the entity has under the filters.' })

@@ -1,8 +1,21 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { EntityKind, RelationType } from '../model';
+import type { OmittedRelationships } from '../queries';
 import { EntityView } from './entity.type';
 import { EntityKindEnum, RelationTypeEnum, TemporalityEnum } from './enums';
 import { RelationshipView } from './relationship.type';
+
+@ObjectType('OmittedRelationships', { description: "Relationships of one entity, of one type, that a subgraph leaves out." })
+export class OmittedRelationshipsView implements OmittedRelationships {
+  @Field(() => ID)
+  entity!: string;
+
+  @Field(() => RelationTypeEnum)
+  type!: RelationType;
+
+  @Field(() => Int)
+  count!: number;
+}
 
 @ObjectType('Subgraph', { description: 'Entities and the relationships among them.' })
 export class SubgraphView {
@@ -12,8 +25,11 @@ export class SubgraphView {
   @Field(() => [RelationshipView])
   edges!: RelationshipView[];
 
-  @Field({ description: 'True when a limit cut the result short.' })
+  @Field({ description: 'True when a limit cut the result short (entities, relationships per entity, or relationships in all).' })
   truncated!: boolean;
+
+  @Field(() => [OmittedRelationshipsView], { description: 'For each entity returned, per type, how many of its relationships (under the filters) are not in edges: the "N more" to offer.' })
+  more!: OmittedRelationshipsView[];
 }
 
 @ObjectType('KindCount')

@@ -75,4 +75,10 @@ export class MergeView implements MergeRow {
 
   @Field(() => String, { nullable: true })
   undoneBy!: string | null;
+
+  @Field({ description: 'The name the merged entity had when it was merged.' })
+  mergedName!: string;
+
+  @Field(() => Int, { description: 'How many of its relationships the merge moved, folded into duplicates or dropped.' })
+  relationships!: number;
 }

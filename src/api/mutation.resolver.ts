@@ -8,6 +8,7 @@ import {
   deleteEntity,
   deleteRelationship,
   mergeEntities,
+  revertRecord,
   unmerge,
   updateEntity,
   updateRelationship,
@@ -15,13 +16,14 @@ import {
   type GraphEditor,
   type MergeResult,
   type Planner,
+  type RevertResult,
   type UnmergeResult,
 } from '../store';
 import type { AuthContext } from './auth-context';
 import { EntityInput, EntityPatch, fieldsOf } from './entity.input';
 import { EntityView } from './entity.type';
 import { GraphService } from './graph-service';
-import { DeleteEntityResultView, MergeResultView, UnmergeResultView } from './mutation.types';
+import { DeleteEntityResultView, MergeResultView, RevertResultView, UnmergeResultView } from './mutation.types';
 import { EvidenceInput, RelationshipInput, RelationshipPatch } from './relationship.input';
 import { RelationshipView } from './relationship.type';
 import { SourceInput } from './source.input';
@@ -67,9 +69,11 @@ export class MutationResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, { nullable: true, description: OPTIONAL_VERSION }) version: number | null,
     @Arg('cascade', () => Boolean, { defaultValue: false }) cascade: boolean,
+    @Arg('expectedRelationships', () => [ID], { nullable: true, description: 'The relationships you were shown (and agree that cascade deletes); refused when the entity has others, or fewer, by now.' })
+    expectedRelationships: string[] | null,
     @Ctx() context: AuthContext,
   ): Promise<DeleteEntityResult> {
-    return this.edit(context, 'deleteEntity', deleteEntity(id, version, cascade));
+    return this.edit(context, 'deleteEntity', deleteEntity(id, version, cascade, expectedRelationships));
   }
 
   @Mutation(() => RelationshipView, { description: 'Adds a relationship, with at least one piece of evidence.' })
@@ -120,6 +124,16 @@ export class MutationResolver {
   @Mutation(() => UnmergeResultView, { description: 'Undoes a merge: the merged entity comes back with its relationships.' })
   unmerge(@Arg('mergeId', () => Int) mergeId: number, @Ctx() context: AuthContext): Promise<UnmergeResult> {
     return this.edit(context, 'unmerge', unmerge(mergeId));
+  }
+
+  @Mutation(() => RevertResultView, { description: 'Gives an entity or relationship the content of an earlier version again (see history), as a new change; restores a deleted one.' })
+  revert(
+    @Arg('id', () => ID) id: string,
+    @Arg('toVersion', () => Int, { description: 'The version (Change.version of history) whose content to bring back.' }) toVersion: number,
+    @Arg('version', () => Int, { nullable: true, description: OPTIONAL_VERSION }) version: number | null,
+    @Ctx() context: AuthContext,
+  ): Promise<RevertResult> {
+    return this.edit(context, 'revert', revertRecord(id, toVersion, version));
   }
 
   @Mutation(() => SourceView, { description: 'Adds a source that evidence can cite.' })

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { DeleteEntityResult, MergeResult, UnmergeResult } from '../store';
+import type { DeleteEntityResult, MergeResult, RevertResult, UnmergeResult } from '../store';
 import { EntityView } from './entity.type';
+import { RelationshipView } from './relationship.type';
 
 @ObjectType('DeleteEntityResult', { description: 'What deleteEntity removed.' })
 export class DeleteEntityResultView implements DeleteEntityResult {
@@ -54,4 +55,55 @@ export class UnmergeResultView implements Omit<UnmergeResult, 'entity' | 'keep'>
 
   @Field(() => [ID], { description: 'Relationships of the merge deleted (or whose id was reused) since, not restored.' })
   missing!: string[];
+}
+
+@ObjectType('RevertResult', { description: 'A record given again the content of an earlier version, as a new version.' })
+export class RevertResultView implements Omit<RevertResult, 'kind' | 'entity' | 'relationship'> {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version whose content the record has again.' })
+  revertedTo!: number;
+
+  @Field(() => EntityView, { nullable: true, description: 'The entity, when the record is one.' })
+  entity!: EntityView | null;
+
+  @Field(() => RelationshipView, { nullable: true, description: 'The relationship, when the record is one.' })
+  relationship!: RelationshipView | null;
+}
+
+@ObjectType('CombinedPreview', { description: 'A relationship of the merged entity that duplicates one of the kept entity: it would be folded into it.' })
+export class CombinedPreviewView {
+  @Field(() => RelationshipView)
+  removed!: RelationshipView;
+
+  @Field(() => RelationshipView, { description: 'The relationship of the kept entity that would receive its evidence.' })
+  into!: RelationshipView;
+
+  @Field(() => Int, { description: 'How many pieces of evidence it would add (the others are already cited).' })
+  addedEvidence!: number;
+}
+
+@ObjectType('MergePreview', { description: 'What mergeEntities would do, without doing it.' })
+export class MergePreviewView {
+  @Field(() => EntityView, { description: 'The kept entity as the merge would leave it.' })
+  entity!: EntityView;
+
+  @Field(() => EntityView, { description: 'The entity that would be merged (and deleted).' })
+  merged!: EntityView;
+
+  @Field(() => [String], { description: 'Names of the merged entity that would become aliases of the kept one.' })
+  addedAliases!: string[];
+
+  @Field(() => [String], { description: 'Fields (description, start, end) the kept entity would take because it has none.' })
+  takenFields!: string[];
+
+  @Field(() => [RelationshipView], { description: 'Relationships of the merged entity that would point at the kept one.' })
+  repointed!: RelationshipView[];
+
+  @Field(() => [CombinedPreviewView])
+  combined!: CombinedPreviewView[];
+
+  @Field(() => [RelationshipView], { description: 'Relationships between the two, which would be removed (they would become loops).' })
+  dropped!: RelationshipView[];
 }

@@ -1,6 +1,6 @@
-import { Args, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ruleFor, type EntityRecord, type RelationshipRecord } from '../model';
-import { getSource, listRelationships } from '../queries';
+import { getRelationship, getSource, listRelationships } from '../queries';
 import { AttributeView, attributeViews } from './attribute.type';
 import { RelationshipConnectionView, toConnection } from './connection.type';
 import { EntityView } from './entity.type';
@@ -13,6 +13,11 @@ import { RelationshipView } from './relationship.type';
 @Resolver(() => RelationshipView)
 export class RelationshipResolver {
   constructor(private readonly service: GraphService) {}
+
+  @Query(() => RelationshipView, { nullable: true, description: 'The relationship with this id; null when unknown.' })
+  relationship(@Arg('id', () => ID) id: string): RelationshipRecord | null {
+    return getRelationship(this.service.graph, id);
+  }
 
   @Query(() => RelationshipConnectionView, { description: 'All relationships in id order, a page at a time.' })
   relationships(@Args() args: RelationshipsArgs) {

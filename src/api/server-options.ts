@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_LIMITS, QUERY_LIMIT_VARIABLES, type QueryLimits } from './limits';
+import { DEFAULT_QUERY_LIMITS, QUERY_LIMIT_VARIABLES, rateLimitFromEnv, type QueryLimits, type RateLimitConfig } from './limits';
 
 /** Settings of the API server, read from the environment in one place. */
 export interface ServerOptions {
@@ -17,6 +17,8 @@ export interface ServerOptions {
   readonly requestTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are closed, in milliseconds. */
   readonly shutdownGraceMs: number;
+  /** Rate limits on expensive operations (limits/rate-limits.ts); null when off. */
+  readonly rateLimit: RateLimitConfig | null;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -45,6 +47,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
     limits: queryLimitsFromEnv(env),
     requestTimeoutMs: integer('PROXYGRAPH_REQUEST_TIMEOUT_MS', env.PROXYGRAPH_REQUEST_TIMEOUT_MS, 30_000, 1_000, 3_600_000),
     shutdownGraceMs: integer('PROXYGRAPH_SHUTDOWN_GRACE_MS', env.PROXYGRAPH_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
+    rateLimit: rateLimitFromEnv(env),
   };
 }
 
@@ -57,5 +60,6 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     maxDirectives: limit('maxDirectives', 100_000),
     maxTokens: limit('maxTokens', 1_000_000),
     maxCost: limit('maxCost', Number.MAX_SAFE_INTEGER),
+    maxExecutionMs: limit('maxExecutionMs', 3_600_000),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataDirectory } from '../config';
-import { buildGraph, DATASET_FILES, readYamlRecords, validateDataset, type RawRecord } from '../load';
+import { buildGraph, DATASET_FILES, inputLimitsFromEnv, lookAlikeNotes, readFileBounded, readYamlRecords, validateDataset, type RawRecord } from '../load';
 import { formatEntities, formatRelationships, formatSources } from '../load/write-dataset';
 import { FORMATS, formatNamed, type FormatDefinition, type ImportOptions, type InputFile } from '../interop';
 import { ENTITY_KINDS, formatProblem, isEntityKind, isRelationType, RELATION_TYPES, type Dataset, type EntityKind, type Problem, type RelationType } from '../model';
@@ -21,9 +21,10 @@ export const FORMAT_USAGE = `usage:
   proxygraph import [--format F] [--to DIR] [--kind KIND] [--type TYPE] FILE...
       reads FILEs (a dataset directory for yaml) and merges them into the dataset directory DIR, or into the store
       without --to; --kind and --type apply to formats with no kinds or types of their own
-  proxygraph export [--format F] [--as-of DATE] [--types T,T] [--kinds K,K] [--min-confidence X] [--from DIR] OUT
+  proxygraph export [--format F] [--as-of DATE] [--types T,T] [--kinds K,K] [--min-confidence X] [--from DIR] [--force] OUT
       writes what the server serves (the store; or the dataset directory DIR), filtered like the API's network
-      query, to OUT (a file, or a directory for formats of several files; - for standard output)
+      query, to OUT (a file, or a directory for formats of several files; - for standard output); files that exist
+      are replaced only with --force
 formats:
 ${FORMATS.map((format) => `  ${format.name.padEnd(15)}${format.description}`).join('\n')}`;
 
@@ -55,15 +56,43 @@ function importOptions(options: Map<string, string>): ImportOptions {
   return { ...(kind && { kind }), ...(type && { type }) };
 }
 
-/** The input files: a directory stands for the dataset files (yaml) or every file in it. */
-function inputFiles(paths: readonly string[], format: FormatDefinition): InputFile[] {
-  return paths.flatMap((path) => {
-    if (statSync(path).isDirectory()) {
-      const names = format.name === 'yaml' ? Object.values(DATASET_FILES) : readdirSync(path).sort();
-      return names.map((name) => ({ name: join(path, name), text: readFileSync(join(path, name), 'utf8') }));
-    }
-    return [{ name: path, text: readFileSync(path, 'utf8') }];
+/**
+ * The input files: a directory stands for the dataset files (yaml) or every file in it. Each is read whole, so each is
+ * bounded (PROXYGRAPH_MAX_IMPORT_BYTES, counted while reading) and must be a regular file.
+ */
+function inputFiles(paths: readonly string[], format: FormatDefinition): { files: InputFile[]; problems: Problem[] } {
+  const limits = inputLimitsFromEnv();
+  const files: InputFile[] = [];
+  const problems: Problem[] = [];
+  const names = paths.flatMap((path) => (statSync(path).isDirectory() ? (format.name === 'yaml' ? Object.values(DATASET_FILES) : readdirSync(path).sort()).map((name) => join(path, name)) : [path]));
+  for (const name of names) {
+    const { bytes, refusal } = readFileBounded(name, limits.maxImportBytes, 'maxImportBytes');
+    if (refusal) problems.push({ code: refusal.code, file: name, message: refusal.message, hint: refusal.hint });
+    else files.push({ name, text: bytes!.toString('utf8') });
+  }
+  return { files, problems };
+}
+
+/** Reads the inputs and runs the format's reader over them; problems of reading come first. */
+function readInputs(format: FormatDefinition, paths: readonly string[], options: ImportOptions) {
+  const { files, problems } = inputFiles(paths, format);
+  if (problems.length > 0) return { sources: [], entities: [], relationships: [], notes: [], problems };
+  return format.read!(files, options);
+}
+
+const named = (record: RawRecord) => {
+  const value = record.value as { id?: unknown; name?: unknown } | null;
+  return value && typeof value.id === 'string' && typeof value.name === 'string' ? { id: value.id, name: value.name } : undefined;
+};
+
+/** Notes on imported entities whose names imitate another's with look-alike or hidden characters (possible duplicates). */
+export function reportLookAlikes(incoming: readonly RawRecord[], known: readonly RawRecord[], output: CommandOutput): void {
+  const records = incoming.flatMap((raw) => {
+    const record = named(raw);
+    return record ? [{ record, file: raw.place.file, line: raw.place.line }] : [];
   });
+  const knownRecords = known.flatMap((raw) => named(raw) ?? []);
+  for (const note of lookAlikeNotes(records, knownRecords)) output.err(`note: ${note}`);
 }
 
 function reportProblems(problems: readonly Problem[], output: CommandOutput, total = problems.length): number {
@@ -77,8 +106,8 @@ function existingRecords(directory: string) {
   const read = (file: string) => {
     const path = join(directory, file);
     if (!existsSync(path)) return { records: [] as RawRecord[], problems: [] as Problem[], text: '' };
-    const text = readFileSync(path, 'utf8');
-    return { ...readYamlRecords(path), text };
+    const read = readYamlRecords(path);
+    return { ...read, text: read.problems.length > 0 ? '' : readFileSync(path, 'utf8') };
   };
   return { sources: read(DATASET_FILES.sources), entities: read(DATASET_FILES.entities), relationships: read(DATASET_FILES.relationships) };
 }
@@ -108,7 +137,7 @@ async function importInto(directory: string, format: FormatDefinition, paths: re
     output.out(`${directory}: added ${report.added.entities} entities, ${report.added.relationships} relationships and ${report.added.sources} sources`);
     return 0;
   }
-  const imported = format.read!(inputFiles(paths, format), options);
+  const imported = readInputs(format, paths, options);
   for (const note of imported.notes) output.err(`note: ${note}`);
   if (imported.problems.length > 0) return reportProblems(imported.problems, output);
   const existing = existingRecords(directory);
@@ -120,9 +149,11 @@ async function importInto(directory: string, format: FormatDefinition, paths: re
   });
   const problems = [...PARTS.flatMap((part) => existing[part].problems), ...result.problems];
   if (problems.length > 0) return reportProblems(problems, output);
-  // Existing records stay as they are (headings and all); the new ones follow in the canonical form.
-  const idsOf = (part: Part) => new Set(fresh[part].map((record) => (record.value as { id: string }).id));
-  const laidOut = <T extends { id: string }>(records: readonly T[], part: Part) => records.filter((record) => idsOf(part).has(record.id)).map((record) => ({ record }));
+  reportLookAlikes(fresh.entities, existing.entities.records, output);
+  // Existing records stay as they are (headings and all); the new ones follow in the canonical form. One set of new
+  // ids per part, built once: building it per record made a 20,000-record import take minutes.
+  const freshIds = Object.fromEntries(PARTS.map((part) => [part, new Set(fresh[part].map((record) => (record.value as { id: string }).id))])) as Record<Part, Set<string>>;
+  const laidOut = <T extends { id: string }>(records: readonly T[], part: Part) => records.filter((record) => freshIds[part].has(record.id)).map((record) => ({ record }));
   const texts: Record<Part, string> = {
     sources: formatSources(laidOut(result.dataset.sources, 'sources')),
     entities: formatEntities(laidOut(result.dataset.entities, 'entities')),
@@ -146,7 +177,7 @@ async function importIntoStore(format: FormatDefinition, paths: readonly string[
     }
     return 0;
   }
-  const imported = format.read!(inputFiles(paths, format), options);
+  const imported = readInputs(format, paths, options);
   for (const note of imported.notes) output.err(`note: ${note}`);
   if (imported.problems.length > 0) return reportProblems(imported.problems, output);
   const { dataset, problems } = validateDataset(imported);
@@ -155,6 +186,7 @@ async function importIntoStore(format: FormatDefinition, paths: readonly string[
   return withStore(env, output, async (store) => {
     const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
     try {
+      reportLookAlikes(imported.entities, editor.graph.mapNodes((_id, attributes) => ({ value: attributes.record, place: { fieldLine: () => undefined } })), output);
       const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(dataset, store));
       output.out(`${paths.join(', ')}: imported into ${store.driver.location}`);
       for (const part of ['sources', 'entities', 'relationships'] as const) {
@@ -199,7 +231,7 @@ async function servedDataset(from: string | undefined, env: NodeJS.ProcessEnv, o
 export function filteredDataset(dataset: Dataset, filter: { asOf?: string; types?: RelationType[]; kinds?: EntityKind[]; minConfidence?: number }): Dataset {
   const filtered = filter.asOf !== undefined || filter.types !== undefined || filter.kinds !== undefined || filter.minConfidence !== undefined;
   if (!filtered) return dataset;
-  const view = network(buildGraph(dataset), { ...filter, limit: Number.MAX_SAFE_INTEGER });
+  const view = network(buildGraph(dataset), { ...filter, limit: Number.MAX_SAFE_INTEGER, relationshipsPerEntity: Infinity });
   const cited = new Set(view.edges.flatMap((relationship) => relationship.evidence.map((evidence) => evidence.source)));
   return { sources: dataset.sources.filter((source) => cited.has(source.id)), entities: view.nodes, relationships: view.edges };
 }
@@ -220,15 +252,16 @@ export async function formatExportCommand(argv: readonly string[], output: Comma
   };
   const unfiltered = Object.keys(filter).length === 0;
   const from = options.get('from');
-  if (format.name === 'yaml' && unfiltered && from === undefined) {
-    const { exportCommand } = await import('./export-command');
-    return exportCommand(rest[0], output, env);
-  }
+  const force = options.get('force') === 'true';
+  const { exportCommand, existingTarget, overwriteRefused } = await import('./export-command');
+  if (format.name === 'yaml' && unfiltered && from === undefined) return exportCommand(rest[0], output, env, force);
+  const out = rest[0];
   const served = await servedDataset(from, env, output);
   if (typeof served === 'number') return served;
   const dataset = filteredDataset(served, filter);
   const files = format.write!(dataset);
-  const out = rest[0];
+  const existing = force || out === '-' ? undefined : existingTarget(format.singleFile ? [out] : Object.keys(files).map((name) => join(out, name)));
+  if (existing) return overwriteRefused(existing, output);
   if (format.singleFile) {
     const [text] = Object.values(files);
     if (out === '-') {

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { DATASET_FILES, lookAlikeNotes } from '../load';
 import { createLogger } from '../logger';
-import { commandActor, GraphEditor, importDataset, readDatasetFiles, type ImportCounts } from '../store';
+import { commandActor, GraphEditor, importDirectory, readDatasetFiles, type ImportCounts } from '../store';
 import { withStore } from './store-command';
 import type { CommandOutput } from './validate-command';
 
@@ -7,13 +9,16 @@ const counts = (what: string, { added, changed, unchanged }: ImportCounts) => ` 
 
 /**
  * `proxygraph import DIR`: upserts a dataset directory into the store (one transaction, recorded in the history as
- * cli:import); records only in the store stay. Refused whole when the files or the result are invalid.
+ * cli:import); records only in the store stay. Refused whole when the files or the result are invalid. The store then
+ * follows the directory: a server started with it as PROXYGRAPH_DATA imports its later edits.
  */
 export async function importCommand(directory: string, output: CommandOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return withStore(env, output, async (store) => {
     const files = readDatasetFiles(directory);
     const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
-    const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(files.dataset, store, files.headings));
+    const known = editor.graph.mapNodes((_id, attributes) => attributes.record);
+    for (const note of lookAlikeNotes(files.dataset.entities.map((record) => ({ record, file: join(directory, DATASET_FILES.entities) })), known)) output.err(`note: ${note}`);
+    const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDirectory(files, store));
     output.out(`${directory}: imported into ${store.driver.location}`);
     output.out(counts('sources', report.sources));
     output.out(counts('entities', report.entities));

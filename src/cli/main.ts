@@ -13,6 +13,7 @@ commands:
   import --format F [--to DIR] FILE...   import CSV, JSON, Graphology, GEXF, GraphML, STIX or edge lists
   export --format F [--as-of D] OUT      export to those formats, Cypher or neo4j-admin CSV (import --help)
   token ...          create, list or revoke bearer tokens (proxygraph token for details)
+  ingest FILE --title T --published YYYY-MM-DD [--json]   what an article proposes (nothing is stored)
 `;
 
 const console_: CommandOutput = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -23,8 +24,8 @@ export async function run(argv: readonly string[], output: CommandOutput = conso
     case 'validate':
       return validateCommand(rest[0] ?? dataDirectory(), output);
     case 'serve': {
-      const { main } = await import('../main');
-      await main();
+      const { runMain } = await import('../main');
+      runMain();
       return -1; // keeps running
     }
     case 'import':
@@ -42,6 +43,10 @@ export async function run(argv: readonly string[], output: CommandOutput = conso
     case 'token': {
       const { tokenCommand } = await import('./token-command');
       return tokenCommand(rest, output);
+    }
+    case 'ingest': {
+      const { ingestCommand } = await import('./ingest-command');
+      return ingestCommand(rest, output);
     }
     case 'schema': {
       const { printGeneratedSchema } = await import('../api/print-schema');

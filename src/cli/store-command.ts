@@ -35,6 +35,9 @@ export async function withStore(env: NodeJS.ProcessEnv, output: CommandOutput, w
 }
 
 /** `--name VALUE` or `--name=VALUE` from the arguments; the rest, in order. */
+/** Options that take no value. */
+const FLAGS = new Set(['force']);
+
 export function parseOptions(argv: readonly string[]): { options: Map<string, string>; rest: string[] } {
   const options = new Map<string, string>();
   const rest: string[] = [];
@@ -43,6 +46,7 @@ export function parseOptions(argv: readonly string[]): { options: Map<string, st
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argument);
     if (!match) rest.push(argument);
     else if (match[2] !== undefined) options.set(match[1], match[2]);
+    else if (FLAGS.has(match[1])) options.set(match[1], 'true');
     else options.set(match[1], argv[++index] ?? '');
   }
   return { options, rest };

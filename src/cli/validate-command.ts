@@ -1,5 +1,6 @@
 import { ENTITY_KINDS, formatProblem, RELATION_TYPES, type Dataset } from '../model';
 import { readDataset } from '../load';
+import { INVALID_DATASET_RULE, VALID_DATASET_RULE } from '../startup/dataset-messages';
 
 export interface CommandOutput {
   out(line: string): void;
@@ -25,10 +26,11 @@ export function validateCommand(directory: string, output: CommandOutput): numbe
   const { dataset, problems } = readDataset(directory);
   if (problems.length > 0) {
     for (const problem of problems) output.err(formatProblem(problem));
-    output.err(`${directory}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; the dataset is not valid and will not be served`);
+    output.err(`${directory}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${INVALID_DATASET_RULE}`);
     return 1;
   }
   output.out(`${directory}: valid`);
   for (const line of summarize(dataset)) output.out(`  ${line}`);
+  output.out(`${VALID_DATASET_RULE}`);
   return 0;
 }

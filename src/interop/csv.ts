@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Dataset, EntityRecord, Problem, RelationshipRecord, SourceRecord } from '../model';
 import { fileSource } from './import-source';
 import { placeAt, RawDatasetBuilder, type ExportedFiles, type ImportResult, type InputFile } from './interop-types';
+import { neutraliseRow, restoreCell } from './spreadsheet-cells';
 
 /*
  * CSV: three files with a header row, one record per row (RFC 4180: comma separated, double-quoted when needed,
@@ -19,7 +20,8 @@ import { placeAt, RawDatasetBuilder, type ExportedFiles, type ImportResult, type
  *   evidence    [{"source":"article-2024-04-21","locator":"¶3","note":"..."}]
  *   attributes  {"iso2":"IQ","founded":2003}
  * For hand-made files, an aliases cell that does not start with "[" is read as a ";"-separated list (write "\;" for
- * a semicolon inside an alias). A relationships file with no evidence column cites the CSV file itself
+ * a semicolon inside an alias). Cells that a spreadsheet would run as a formula are written with a leading quote, and
+ * one leading quote is removed from every cell on reading (spreadsheet-cells.ts). A relationships file with no evidence column cites the CSV file itself
  * (source "import-<file name>", locator "line N"). Files are recognised by their header, whatever their names.
  */
 
@@ -57,7 +59,7 @@ function relationshipRow(relationship: RelationshipRecord): string[] {
 }
 
 function table(columns: readonly string[], rows: string[][]): string {
-  return stringify([columns as string[], ...rows], { record_delimiter: 'unix' });
+  return stringify([columns as string[], ...rows.map(neutraliseRow)], { record_delimiter: 'unix' });
 }
 
 /** The dataset as three CSV files. Pure (no I/O). */
@@ -174,7 +176,7 @@ export function readCsv(files: readonly InputFile[]): ImportResult {
     for (const row of dataRows) {
       const value: Record<string, unknown> = {};
       header.forEach((column, index) => {
-        const cell = row.cells[index];
+        const cell = row.cells[index] === undefined ? undefined : restoreCell(row.cells[index]);
         if (column === '' || cell === undefined || cell === '') return;
         Object.defineProperty(value, column, { value: cellValue(column, cell), enumerable: true, writable: true, configurable: true });
       });

@@ -12,3 +12,4 @@ export * from './stix-import';
 export * from './cypher';
 export * from './neo4j-admin';
 export * from './format-registry';
+export * from './spreadsheet-cells';

@@ -7,6 +7,7 @@ import { IdAllocator } from './safe-ids';
 import { stixId } from './stix';
 import { IMPORTED_SDOS, relationTypeFor, STIX_RELATIONSHIP_TYPE } from './stix-mapping';
 import { partialDateOf } from './time-mapping';
+import { stixValueProblems } from './stix-values';
 import type { RecordPlace } from '../load';
 
 /*
@@ -86,6 +87,13 @@ export function readStix(files: readonly InputFile[]): ImportResult {
     const nodes = document.items(list);
     const objects = nodes.map((node) => document.value(node) as StixObject);
     const lineOf = (index: number) => document.lineOf(nodes[index]);
+    objects.forEach((object, index) => {
+      if (typeof object?.type !== 'string' || !(IMPORTED_SDOS.has(object.type) || object.type === 'relationship' || object.type === 'report')) return;
+      for (const [field, message] of stixValueProblems(object)) {
+        const record = typeof object.id === 'string' ? object.id : undefined;
+        result.problems.push({ code: 'STIX_VALUE', file: file.name, line: lineOf(index), record, field, message: `${object.type} ${field} ${message}`, hint: 'correct the value in the bundle, or remove the property' });
+      }
+    });
     const skipped = new Map<string, number>();
     const kinds = new Map<string, EntityKind>();
     const entityIds = new Map<string, string>();

@@ -54,8 +54,21 @@ export function xmlParser(arrays: readonly string[]): XMLParser {
   });
 }
 
-/** Parses XML text, or gives the syntax problem (XMLValidator's line and column). */
+/** An entity declaration in a document type's internal subset (also inside a parameter entity). */
+const ENTITY_DECLARATION = /<!DOCTYPE[^[>]*\[[^]*?(<!ENTITY)/i;
+
+/**
+ * Parses XML text, or gives the syntax problem (XMLValidator's line and column). A document that declares entities is
+ * refused: they can expand without end (the "billion laughs") or name files to read, and neither Gephi nor yEd writes
+ * them.
+ */
 export function parseXml(text: string, file: string, arrays: readonly string[]): { document?: Record<string, unknown>; problem?: Problem } {
+  const declaration = ENTITY_DECLARATION.exec(text);
+  if (declaration) {
+    const offset = declaration.index + declaration[0].length - declaration[1].length;
+    const line = text.slice(0, offset).split('\n').length;
+    return { problem: { code: 'XML_ENTITIES', file, line, message: 'the document declares entities (<!ENTITY>): they are not read, as they can expand without end or read other files', hint: 'export the graph again without a DOCTYPE, or write the values out in place' } };
+  }
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;

@@ -81,6 +81,8 @@ function checkAttributes(check: RecordChecker, value: Record<string, unknown>): 
       check.report('UNSAFE_KEY', 'attributes', `attribute name "${key}" is not allowed: it would tamper with JavaScript object prototypes`, 'rename the attribute');
     } else if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) {
       check.report('INVALID_FIELD', 'attributes', `attribute name ${JSON.stringify(key)} must start with a letter and hold only letters, digits and _`);
+    } else if (typeof attribute === 'string' && check.text(attribute, 'attributes', 'many', `attribute "${key}"`) === undefined) {
+      continue;
     } else if (typeof attribute === 'string' || typeof attribute === 'boolean' || (typeof attribute === 'number' && Number.isFinite(attribute))) {
       Object.defineProperty(attributes, key, { value: attribute, enumerable: true, writable: true, configurable: true });
     } else {
@@ -100,12 +102,12 @@ function checkAliases(check: RecordChecker, value: Record<string, unknown>): Ali
   const aliases: Alias[] = [];
   for (const item of raw) {
     if (typeof item === 'string' && item.trim() !== '') {
-      aliases.push({ name: item });
+      if (check.text(item, 'aliases', 'one', 'an alias') !== undefined) aliases.push({ name: item });
     } else if (isPlainObject(item) && typeof item.name === 'string' && item.name.trim() !== '') {
       checkFields(check, item, ALIAS_FIELDS, 'aliases');
       if (item.lang !== undefined && (typeof item.lang !== 'string' || !LANG_PATTERN.test(item.lang))) {
         check.report('INVALID_FIELD', 'aliases', `alias language ${JSON.stringify(item.lang)} is not a language tag`, 'use a BCP 47 tag such as ar, fa or en');
-      } else {
+      } else if (check.text(item.name, 'aliases', 'one', 'an alias') !== undefined) {
         aliases.push(item.lang === undefined ? { name: item.name } : { name: item.name, lang: item.lang as string });
       }
     } else {
@@ -149,7 +151,7 @@ export function checkEntity(check: RecordChecker, value: unknown): EntityRecord 
   }
   const name = check.string(value, 'name', true, 500);
   const aliases = checkAliases(check, value);
-  const description = check.string(value, 'description', false);
+  const description = check.string(value, 'description', false, 10_000, 'many');
   const start = checkDate(check, value, 'start');
   const end = checkDate(check, value, 'end');
   checkSpan(check, start, end);
@@ -184,19 +186,19 @@ function checkEvidence(check: RecordChecker, value: Record<string, unknown>): Ev
       continue;
     }
     checkFields(check, item, EVIDENCE_FIELDS, 'evidence');
-    const text = (field: string) => {
+    const text = (field: string, lines: 'one' | 'many') => {
       const v = item[field];
       if (v === undefined || v === null) return undefined;
       if (typeof v === 'number') return String(v);
       if (typeof v !== 'string') check.report('INVALID_FIELD', 'evidence', `evidence ${field} must be text, not ${describe(v)}`);
-      return typeof v === 'string' ? v : undefined;
+      return typeof v === 'string' ? check.text(v, 'evidence', lines, `evidence ${field}`) : undefined;
     };
     const stance = item.stance;
     if (stance !== undefined && !(EVIDENCE_STANCES as readonly unknown[]).includes(stance)) {
       check.report('INVALID_FIELD', 'evidence', `evidence stance ${JSON.stringify(stance)} is unknown`, `use ${EVIDENCE_STANCES.join(' or ')}`);
     }
-    const locator = text('locator');
-    const note = text('note');
+    const locator = text('locator', 'one');
+    const note = text('note', 'many');
     evidence.push({
       source: item.source,
       ...(locator !== undefined && { locator }),

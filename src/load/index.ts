@@ -9,3 +9,5 @@ export * from './graph-changes';
 export * from './load-dataset';
 export { checkEntity, checkRelationship, checkSource } from './check-records';
 export { RecordChecker } from './record-checker';
+export * from './bounded-read';
+export * from './possible-duplicates';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { DataValidationError, type Dataset } from '../model';
 import { buildGraph } from './graph-builder';
@@ -37,4 +39,16 @@ export function loadDataset(directory: string): Dataset {
 /** Loads a dataset directory into a graph; a dataset with any problem is never loaded, not even partly. */
 export function loadGraph(directory: string): KnowledgeGraph {
   return buildGraph(loadDataset(directory));
+}
+
+/** A hash of the bytes of a dataset directory's three files (a missing file counts as missing): equal hashes, equal data. */
+export function hashDatasetFiles(directory: string): string {
+  const hash = createHash('sha256');
+  for (const file of Object.values(DATASET_FILES)) {
+    const path = join(directory, file);
+    hash.update(`${file}\0`);
+    if (existsSync(path)) hash.update(readFileSync(path)).update('\0');
+    else hash.update('missing\0');
+  }
+  return hash.digest('hex');
 }

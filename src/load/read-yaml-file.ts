@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node as YamlNode } from 'yaml';
 import type { Problem } from '../model';
+import { DEFAULT_INPUT_LIMITS, inputLimitsFromEnv, readFileBounded, type InputLimits } from './bounded-read';
 
 /** Where one record sits in its file: the item's line and each field's line. */
 export interface RecordPlace {
@@ -21,8 +21,8 @@ export interface ReadResult {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Largest data file read, in bytes: past it the file is refused before it is read. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Largest data file read by default, in bytes (PROXYGRAPH_MAX_FILE_BYTES): past it the file is refused while it is read. */
+export const MAX_FILE_BYTES = DEFAULT_INPUT_LIMITS.maxFileBytes;
 /** Deepest nesting of YAML collections accepted; records need 4. The yaml composer recurses, so deeper input could exhaust the stack. */
 export const MAX_YAML_NESTING = 64;
 /** Most alias expansions a record may cause (yaml's maxAliasCount): a "billion laughs" file stops here. */
@@ -59,20 +59,17 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
   return low;
 }
 
-/** Reads a YAML file holding a list of records, keeping the line of every record and field. Never throws on bad content. */
-export function readYamlRecords(file: string, displayName = file): ReadResult {
-  let bytes: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      return { records: [], problems: [{ code: 'FILE_TOO_LARGE', file: displayName, message: `the file is ${size} bytes; at most ${MAX_FILE_BYTES} are read`, hint: 'split the dataset or remove what it does not need' }] };
-    }
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { records: [], problems: [{ code: 'FILE_MISSING', file: displayName, message: code === 'ENOENT' ? 'the file does not exist' : `cannot read the file (${code})`, hint: 'every dataset directory holds sources.yaml, entities.yaml and relationships.yaml' }] };
+/**
+ * Reads a YAML file holding a list of records, keeping the line of every record and field. Never throws on bad
+ * content. Only regular files are read, and at most `limits.maxFileBytes` of them (counted while reading).
+ */
+export function readYamlRecords(file: string, displayName = file, limits: Pick<InputLimits, 'maxFileBytes'> = inputLimitsFromEnv()): ReadResult {
+  const { bytes, refusal } = readFileBounded(file, limits.maxFileBytes, 'maxFileBytes');
+  if (refusal) {
+    const hint = refusal.code === 'FILE_MISSING' ? 'every dataset directory holds sources.yaml, entities.yaml and relationships.yaml' : refusal.hint;
+    return { records: [], problems: [{ code: refusal.code, file: displayName, message: refusal.message, hint }] };
   }
-  const { text, problem } = decode(displayName, bytes);
+  const { text, problem } = decode(displayName, bytes!);
   if (problem) return { records: [], problems: [problem] };
   return parseYamlRecords(text!, displayName);
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../model';
+import { textProblem, type Problem } from '../model';
 import type { RecordPlace } from './read-yaml-file';
 
 const NO_PLACE: RecordPlace = { fieldLine: () => undefined };
@@ -25,8 +25,11 @@ export class RecordChecker {
     });
   }
 
-  /** A required non-empty string field. */
-  string(value: Record<string, unknown>, field: string, required: boolean, maxLength = 10_000): string | undefined {
+  /**
+   * A string field (required: non-empty too), within `maxLength`, and holding only characters that can be stored and
+   * shown (model/text.ts): `lines` 'one' for names and titles, 'many' for free text.
+   */
+  string(value: Record<string, unknown>, field: string, required: boolean, maxLength = 10_000, lines: 'one' | 'many' = 'one'): string | undefined {
     const raw = value[field];
     if (raw === undefined || raw === null) {
       if (required) this.report('MISSING_FIELD', undefined, `${this.kind} has no "${field}"`, `add a "${field}:" line to this ${this.kind}`);
@@ -44,7 +47,15 @@ export class RecordChecker {
       this.report('INVALID_FIELD', field, `"${field}" is ${raw.length} characters long; at most ${maxLength} are allowed`, 'shorten it');
       return undefined;
     }
-    return raw;
+    return this.text(raw, field, lines);
+  }
+
+  /** The text itself when it can be stored (model/text.ts), else a problem (INVALID_TEXT) and undefined. */
+  text(text: string, field: string, lines: 'one' | 'many', what = `"${field}"`): string | undefined {
+    const problem = textProblem(text, lines);
+    if (!problem) return text;
+    this.report('INVALID_TEXT', field, `${what} ${problem}`, lines === 'one' ? 'remove it: control characters, line breaks and lone surrogates cannot be stored or shown in a name' : 'remove it: control characters and lone surrogates cannot be stored or exported');
+    return undefined;
   }
 }
 

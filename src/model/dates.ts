@@ -17,11 +17,14 @@ function dayNumber(year: number, monthIndex: number, day: number): number {
   return Math.round(Date.UTC(year, monthIndex, day) / MS_PER_DAY);
 }
 
-/** Returns why a value is not a partial ISO date, or null when it is one. */
+/** The form of a partial date, for messages; callers state it once, after partialDateProblem's reason. */
+export const PARTIAL_DATE_FORM = 'YYYY, YYYY-MM or YYYY-MM-DD';
+
+/** Returns why a value is not a partial ISO date (without restating the form), or null when it is one. */
 export function partialDateProblem(value: unknown): string | null {
-  if (typeof value !== 'string') return 'must be a string in the form YYYY, YYYY-MM or YYYY-MM-DD';
+  if (typeof value !== 'string') return 'must be a date written as text';
   const match = PARTIAL_DATE_PATTERN.exec(value);
-  if (!match) return `"${value}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`;
+  if (!match) return `"${value}" is not a date`;
   const [, , month, day] = match;
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return `"${value}" has no month ${month}`;
   if (day !== undefined) {

@@ -5,3 +5,6 @@ export * from './dates';
 export * from './records';
 export * from './errors';
 export * from './validity';
+export * from './analysis';
+export * from './text';
+export * from './confusables';

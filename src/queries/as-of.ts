@@ -1,4 +1,4 @@
-import { InvalidInputError, overlaps, partialDateProblem, toInterval, type DayInterval, type Window } from '../model';
+import { InvalidInputError, overlaps, PARTIAL_DATE_FORM, partialDateProblem, toInterval, type DayInterval, type Window } from '../model';
 
 /**
  * The one rule for "as of a date", used by every query that takes `asOf`.
@@ -15,7 +15,7 @@ import { InvalidInputError, overlaps, partialDateProblem, toInterval, type DayIn
 export function parseAsOf(asOf: string | null | undefined, argument = 'asOf'): DayInterval | undefined {
   if (asOf === undefined || asOf === null) return undefined;
   const problem = partialDateProblem(asOf);
-  if (problem) throw new InvalidInputError(argument, `${problem}; expected a date YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (problem) throw new InvalidInputError(argument, `${problem}; write a date as ${PARTIAL_DATE_FORM}, such as "2020", "2020-01" or "2020-01-03"`);
   return toInterval(asOf);
 }
 

@@ -1,8 +1,20 @@
-import { InvalidInputError, isSafeId, NotFoundError, type EntityRecord, type RelationshipRecord, type SourceRecord } from '../model';
+import { ID_PATTERN, InvalidInputError, isSafeId, MAX_ID_LENGTH, NotFoundError, type EntityRecord, type RelationshipRecord, type SourceRecord } from '../model';
 import type { KnowledgeGraph } from '../load';
 
 export function getEntity(graph: KnowledgeGraph, id: string): EntityRecord | null {
   return isSafeId(id) && graph.hasNode(id) ? graph.getNodeAttributes(id).record : null;
+}
+
+/**
+ * The entity with this id, or null when there is none; InvalidInputError when `id` is not even an id (a name typed
+ * where an id belongs), pointing to search.
+ */
+export function entityById(graph: KnowledgeGraph, id: string, argument = 'id'): EntityRecord | null {
+  if (!ID_PATTERN.test(id) || id.length > MAX_ID_LENGTH) {
+    const quoted = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+    throw new InvalidInputError(argument, `${quoted} is not an entity id (ids are lowercase slugs such as "kataib-hezbollah"); to find an entity by its name, use search(text: ${quoted})`);
+  }
+  return getEntity(graph, id);
 }
 
 export function getRelationship(graph: KnowledgeGraph, id: string): RelationshipRecord | null {

@@ -10,3 +10,6 @@ export * from './stats';
 export * from './search';
 export * from './defaults';
 export * from './paths';
+export * from './path-absence';
+export * from './degrees';
+export { warmIncidences } from './incidence-cache';

@@ -10,8 +10,25 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
 }
 
+/**
+ * English spellings of one word that folding alone leaves apart and the skeleton (words of five letters or more) does
+ * not join: "Shi'ite militias" and "Shia militias" are the same militias. Each maps to one spelling.
+ */
+const SPELLINGS: ReadonlyMap<string, string> = new Map([['shiite', 'shia'], ['shiites', 'shias'], ['shii', 'shia'], ['shiah', 'shia']]);
+
 export function tokenize(text: string): string[] {
-  return foldText(text).split(SEPARATORS).filter(Boolean);
+  return foldText(text)
+    .split(SEPARATORS)
+    .filter(Boolean)
+    .map((token) => SPELLINGS.get(token) ?? token);
+}
+
+/** Shorter words are not compared by skeleton: "qais" and "aqsa", "babil" and "EBL" share one, yet are not variants. */
+export const MIN_SKELETON_WORD = 5;
+
+/** The skeletons a list of words is found by (its words of MIN_SKELETON_WORD letters or more). */
+export function skeletonsOf(words: readonly string[]): string[] {
+  return words.filter((word) => word.length >= MIN_SKELETON_WORD).map(skeleton);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { dayToIso, ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../model';
 import type { KnowledgeGraph } from '../load';
-import { compileFilter } from './traversal-filter';
+import { memoized } from './graph-memo';
+import { compileFilter, type TraversalFilter } from './traversal-filter';
 
 export interface Stats {
   readonly entities: number;
@@ -12,8 +13,13 @@ export interface Stats {
   readonly latest: string | null;
 }
 
+/** Counts and date range under `asOf`; computed once per graph state and date (graph-memo.ts). */
 export function stats(graph: KnowledgeGraph, args: { asOf?: string | null } = {}): Stats {
   const filter = compileFilter(graph, args);
+  return memoized(graph, JSON.stringify(['stats', args.asOf ?? null]), () => computeStats(graph, filter));
+}
+
+function computeStats(graph: KnowledgeGraph, filter: TraversalFilter): Stats {
   const kinds = new Map<string, number>();
   const types = new Map<string, number>();
   let entities = 0;
@@ -36,8 +42,8 @@ export function stats(graph: KnowledgeGraph, args: { asOf?: string | null } = {}
     kinds.set(attributes.record.kind, (kinds.get(attributes.record.kind) ?? 0) + 1);
     widen(attributes.window.lo, attributes.window.hi);
   });
-  graph.forEachEdge((id, attributes) => {
-    if (!filter.relationshipUsable(graph, id)) return;
+  graph.forEachEdge((id, attributes, source, target, sourceAttributes, targetAttributes) => {
+    if (!filter.relationshipVisible(id, attributes) || !filter.entityVisible(source, sourceAttributes) || !filter.entityVisible(target, targetAttributes)) return;
     relationships++;
     types.set(attributes.record.type, (types.get(attributes.record.type) ?? 0) + 1);
     widen(attributes.time.lo, attributes.time.hi);

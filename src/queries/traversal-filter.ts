@@ -2,8 +2,10 @@ import { InvalidInputError, isSafeId, type DayInterval, type EntityKind, type Re
 import type { EntityAttributes, KnowledgeGraph, RelationshipAttributes } from '../load';
 import { parseAsOf, presentAsOf } from './as-of';
 import { requireEntity } from './entities';
+import { incidenceTest, type Direction, type FilterCriteria } from './incidence';
+import { incidenceOf } from './incidence-cache';
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+export type { Direction, FilterCriteria } from './incidence';
 
 /** What a traversal, listing or path query may see. Arguments as the API takes them. */
 export interface FilterArgs {
@@ -18,6 +20,7 @@ export interface FilterArgs {
 /** A compiled filter: which entities and relationships are visible. */
 export interface TraversalFilter {
   readonly asOf?: DayInterval;
+  readonly criteria: FilterCriteria;
   entityVisible(id: string, attributes: EntityAttributes): boolean;
   relationshipVisible(id: string, attributes: RelationshipAttributes): boolean;
   /** A relationship is usable when it and both its ends are visible. */
@@ -46,6 +49,7 @@ export function compileFilter(graph: KnowledgeGraph, args: FilterArgs = {}): Tra
     (minConfidence === undefined || (attributes.record.confidence ?? 1) >= minConfidence);
   return {
     asOf,
+    criteria: { types, kinds, asOf, minConfidence, avoid: avoid.size > 0 ? avoid : undefined },
     entityVisible,
     relationshipVisible,
     relationshipUsable(g, id) {
@@ -56,10 +60,14 @@ export function compileFilter(graph: KnowledgeGraph, args: FilterArgs = {}): Tra
   };
 }
 
-/** The usable relationships at an entity, in the given direction, in a stable order (by id). */
-export function incidentRelationships(graph: KnowledgeGraph, id: string, direction: Direction, filter: TraversalFilter): string[] {
-  const edges = direction === 'OUT' ? graph.outEdges(id) : direction === 'IN' ? graph.inEdges(id) : graph.edges(id);
-  // A self-loop is listed twice by graph.edges(); keep each relationship once.
-  const unique = direction === 'BOTH' ? [...new Set(edges)] : edges;
-  return unique.filter((edge) => filter.relationshipUsable(graph, edge)).sort();
+/**
+ * The usable relationships at an entity, in the given direction, in id order. `max` stops the list early: an entity
+ * may have a million relationships.
+ */
+export function incidentRelationships(graph: KnowledgeGraph, id: string, direction: Direction, filter: TraversalFilter, max = Infinity): string[] {
+  const incidence = incidenceOf(graph, id);
+  const usable = incidenceTest(filter.criteria, direction);
+  const found: string[] = [];
+  for (let i = 0; i < incidence.edges.length && found.length < max; i++) if (usable(incidence, i)) found.push(incidence.edges[i]);
+  return found;
 }

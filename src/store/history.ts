@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../model';
+import { idProblem, InvalidInputError } from '../model';
 import type { Change, RecordKind } from './change';
 import type { MergeRow, Store } from './store';
 
@@ -8,10 +8,16 @@ function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_LIMIT) throw new InvalidInputError('limit', `must be an integer from 1 to ${MAX_HISTORY_LIMIT}, got ${limit}`);
 }
 
+/** Ids are slugs: anything else (a NUL, a lone surrogate) is refused here, before the database sees it. */
+function checkId(argument: string, id: unknown): void {
+  const problem = idProblem(id);
+  if (problem) throw new InvalidInputError(argument, `${JSON.stringify(id).slice(0, 80)} is not an id: it ${problem}`);
+}
+
 /** The changes of a record, oldest first: an entity's or relationship's by default, a source's with kind 'source'. */
 export function recordHistory(store: Store, id: string, kind: RecordKind | null | undefined, limit: number): Promise<Change[]> {
   checkLimit(limit);
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new InvalidInputError('id', 'must be the id of a record');
+  checkId('id', id);
   return store.history(id, kind ? [kind] : ['entity', 'relationship'], limit);
 }
 
@@ -34,5 +40,6 @@ export async function changesAfter(store: Store, since: number, limit: number): 
 /** Merges, newest first: all of them, or those where `entity` was kept or merged. */
 export function listMerges(store: Store, entity: string | null | undefined, limit: number): Promise<MergeRow[]> {
   checkLimit(limit);
+  if (entity !== null && entity !== undefined) checkId('entity', entity);
   return store.merges(entity ?? null, limit);
 }

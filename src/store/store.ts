@@ -77,6 +77,10 @@ export interface MergeRow {
   readonly actor: string;
   readonly undoneAt: Date | null;
   readonly undoneBy: string | null;
+  /** The merged entity's name at the time of the merge (it no longer exists while the merge stands). */
+  readonly mergedName: string;
+  /** How many of its relationships the merge moved, folded or dropped: what unmerge gives back. */
+  readonly relationships: number;
 }
 
 /** The tables of the store, read and written with plain SQL that PGlite and PostgreSQL both run. */
@@ -167,11 +171,23 @@ export class Store {
   }
 
   async merges(entity: string | null, limit: number): Promise<MergeRow[]> {
-    const { rows } = await this.driver.query<{ id: string; keep: string; merged: string; at: Date; actor: string; undone_at: Date | null; undone_by: string | null }>(
-      `SELECT id, keep, merged, at, actor, undone_at, undone_by FROM merges WHERE $1::text IS NULL OR keep = $1 OR merged = $1 ORDER BY id DESC LIMIT $2`,
+    const { rows } = await this.driver.query<{ id: string; keep: string; merged: string; at: Date; actor: string; undone_at: Date | null; undone_by: string | null; merged_name: string | null; relationships: number | string }>(
+      `SELECT id, keep, merged, at, actor, undone_at, undone_by, undo->'merged'->>'name' AS merged_name,
+              json_array_length(undo->'repointed') + json_array_length(undo->'combined') + json_array_length(undo->'dropped') AS relationships
+       FROM merges WHERE $1::text IS NULL OR keep = $1 OR merged = $1 ORDER BY id DESC LIMIT $2`,
       [entity, limit],
     );
-    return rows.map((row) => ({ id: Number(row.id), keep: row.keep, merged: row.merged, at: new Date(row.at), actor: row.actor, undoneAt: row.undone_at && new Date(row.undone_at), undoneBy: row.undone_by }));
+    return rows.map((row) => ({
+      id: Number(row.id),
+      keep: row.keep,
+      merged: row.merged,
+      at: new Date(row.at),
+      actor: row.actor,
+      undoneAt: row.undone_at && new Date(row.undone_at),
+      undoneBy: row.undone_by,
+      mergedName: row.merged_name ?? row.merged,
+      relationships: Number(row.relationships),
+    }));
   }
 
   close(): Promise<void> {

@@ -90,11 +90,13 @@ describe('the cost model', () => {
     expect(cost('{ paths(from: "a", to: "b", k: 20) { nodes { id relationships { id target { id relationships { id target { id } } } } } } }')).toBeGreaterThan(L.maxCost);
   });
 
-  test('lists of unknown length have documented assumed sizes', () => {
-    expect(COST_MODEL.assumedSizes['Entity.relationships']).toBe(20);
+  test('lists of unknown length have documented assumed sizes; an entity\'s relationships are a page (first)', () => {
     expect(COST_MODEL.assumedSizes['Query.network']).toBe(1000);
-    expect(cost('{ entity(id: "x") { relationships { id } } }')).toBe(1 + (1 + 20 * 1));
-    expect(cost('{ network { nodes { id relationships { id } } } }')).toBe(1 + (1 + 1000 * (1 + (1 + 20 * 1))));
+    expect(COST_MODEL.boundedByDegree['Entity.relationships']).toBe('id');
+    // Without the graph's degrees (here), a page costs its size; the server also caps it by the real degree.
+    expect(cost('{ entity(id: "x") { relationships { id } } }')).toBe(1 + (1 + 100 * 1));
+    expect(cost('{ entity(id: "x") { relationships(first: 5) { id } } }')).toBe(1 + (1 + 5 * 1));
+    expect(cost('{ network { nodes { id relationships(first: 20) { id } } } }')).toBe(1 + (1 + 1000 * (1 + (1 + 20 * 1))));
   });
 
   test('skipped fields cost nothing; fragments cost what they select, wherever they are spread', () => {
@@ -137,10 +139,10 @@ describe('the cost model', () => {
 
 describe('configuration', () => {
   test('defaults, and each limit from its environment variable', () => {
-    expect(serverOptionsFromEnv({}).limits).toEqual({ maxDepth: 10, maxAliases: 30, maxDirectives: 20, maxTokens: 2000, maxCost: 100_000 });
+    expect(serverOptionsFromEnv({}).limits).toEqual({ maxDepth: 10, maxAliases: 30, maxDirectives: 20, maxTokens: 2000, maxCost: 100_000, maxExecutionMs: 5000 });
     expect(
-      queryLimitsFromEnv({ PROXYGRAPH_MAX_DEPTH: '6', PROXYGRAPH_MAX_ALIASES: '5', PROXYGRAPH_MAX_DIRECTIVES: '3', PROXYGRAPH_MAX_TOKENS: '500', PROXYGRAPH_MAX_COST: '1000' }),
-    ).toEqual({ maxDepth: 6, maxAliases: 5, maxDirectives: 3, maxTokens: 500, maxCost: 1000 });
+      queryLimitsFromEnv({ PROXYGRAPH_MAX_DEPTH: '6', PROXYGRAPH_MAX_ALIASES: '5', PROXYGRAPH_MAX_DIRECTIVES: '3', PROXYGRAPH_MAX_TOKENS: '500', PROXYGRAPH_MAX_COST: '1000', PROXYGRAPH_MAX_EXECUTION_MS: '250' }),
+    ).toEqual({ maxDepth: 6, maxAliases: 5, maxDirectives: 3, maxTokens: 500, maxCost: 1000, maxExecutionMs: 250 });
   });
 
   test('a bad value stops the start-up with the variable named', () => {

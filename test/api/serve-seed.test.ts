@@ -29,6 +29,28 @@ test('answers stats and finds the Popular Mobilization Units first for Hashd al-
   expect(body.data.search[0].id).toBe('popular-mobilization-units');
 });
 
+test('as of 2003 the served network has no group founded later; each date names its source', async () => {
+  const { body } = await post(`{
+    network(asOf: "2003") { nodes { id } edges { id } }
+    kh: entity(id: "kataib-hezbollah") { start attributes { key value } }
+    sources { id publisher url }
+  }`);
+  const nodes = body.data.network.nodes.map((node: { id: string }) => node.id);
+  expect(nodes).toContain('badr-organization');
+  for (const later of ['kataib-hezbollah', 'asaib-ahl-al-haq', 'islamic-resistance-in-iraq', 'popular-mobilization-units']) expect(nodes).not.toContain(later);
+  expect(body.data.network.edges.map((edge: { id: string }) => edge.id)).not.toContain('iran-backs-kataib-hezbollah');
+
+  const attribute = (key: string) => JSON.parse(body.data.kh.attributes.find((item: { key: string }) => item.key === key).value);
+  expect(body.data.kh.start).toBe('2007');
+  const dating = body.data.sources.find((source: { id: string }) => source.id === attribute('start_source'));
+  expect(dating.url).toMatch(/^https:\/\//);
+  expect(body.data.sources.find((source: { id: string }) => source.id === 'article-2024-04-21')).toEqual({
+    id: 'article-2024-04-21',
+    publisher: 'The Jerusalem Post',
+    url: expect.stringMatching(/^https:\/\/www\.jpost\.com\//),
+  });
+});
+
 test('the schema introspected from the running server equals schema/schema.graphql', async () => {
   const { body } = await post(getIntrospectionQuery());
   const served = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));

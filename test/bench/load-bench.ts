@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHS } from '../../client/documents';
 import { loadavg } from 'node:os';
-import { heavyMix, hostileMix, readMix, Tally } from './load/request-mix';
+import { floodMix, heavyMix, hostileMix, hubMix, readMix, READERS, Tally } from './load/request-mix';
 
 /**
  * `npm run bench:load`: drives proxygraph (node dist/src/main.js, production settings, limits on) and a baseline
@@ -15,8 +15,15 @@ import { heavyMix, hostileMix, readMix, Tally } from './load/request-mix';
  *
  * PROXYGRAPH_DATA (dataset, default graph/), BENCH_DURATION (seconds per phase, default 8), BENCH_ROUNDS (alternating clean rounds per server, default 3),
  * BENCH_CONNECTIONS (default 10), BENCH_CPU_PROF=1 (proxygraph runs
- * with --cpu-prof, profiles in dist/bench-profiles).
+ * with --cpu-prof, profiles in dist/bench-profiles), BENCH_HUB_DEGREE (relationships of the high-degree entity of the
+ * last phase, default 1,000,000; 0 skips the phase).
+ *
+ * The read mix stands for READERS readers (X-Forwarded-For, trusted by the servers), each within the default rate
+ * limit; the hostile phases add one address flooding paths requests past its limit (429 expected). The last phase
+ * serves a generated graph with one entity of a million relationships (load/hub-server.ts) and probes /healthz
+ * every 20 ms while the read mix runs at that entity.
  */
+const HUB_DEGREE = Number(process.env.BENCH_HUB_DEGREE ?? 1_000_000);
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -33,11 +40,11 @@ interface Server {
   readonly url: string;
 }
 
-function startServer(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<Server> {
+function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, startTimeoutMs = 30_000): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PROXYGRAPH_DATA: DATA, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output}`)), startTimeoutMs);
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       const match = /API at (http:\/\/[^\s,]+)/.exec(output);
@@ -117,11 +124,12 @@ async function probePaths(url: string): Promise<boolean> {
 interface Side {
   readonly name: string;
   readonly requests: (tally: Tally) => Request[];
-  readonly expect: 'ok' | 'refused';
+  readonly expect: 'ok' | 'refused' | 'limited';
   readonly connections: number;
 }
 
 const HOSTILE: Side = { name: 'hostile', requests: (tally) => hostileMix(tally, MAX_BODY_BYTES), expect: 'refused', connections: 2 };
+const FLOOD: Side = { name: 'paths flood', requests: floodMix, expect: 'limited', connections: 1 };
 const HEAVY: Side = { name: 'heavy', requests: heavyMix, expect: 'ok', connections: 1 };
 
 /** One clean phase: the read mix alone. */
@@ -132,13 +140,52 @@ async function clean(server: Server, withPaths: boolean, label: string): Promise
   return row(label, server.name, result, tally);
 }
 
-/** The read mix with another stream beside it (hostile requests, or one heavy query). */
-async function beside(server: Server, withPaths: boolean, side: Side, label: string): Promise<{ valid: Row; other: Row; tally: Tally }> {
+/** The read mix with other streams beside it (hostile requests and a flood past the rate limit, or one heavy query). */
+async function beside(server: Server, withPaths: boolean, sides: Side[], label: string): Promise<{ valid: Row; others: Row[]; tallies: Tally[] }> {
   const valid = new Tally('ok');
-  const tally = new Tally(side.expect);
-  const [validResult, otherResult] = await Promise.all([run(server.url, readMix(valid, withPaths), CONNECTIONS, DURATION), run(server.url, side.requests(tally), side.connections, DURATION)]);
-  if (valid.samples.length > 0 || tally.samples.length > 0) console.error(`${server.name} ${label}: unexpected responses`, valid.samples, tally.samples);
-  return { valid: row(`${label}: read mix`, server.name, validResult, valid), other: row(`${label}: ${side.name} stream`, server.name, otherResult, tally, tally.summary()), tally };
+  const tallies = sides.map((side) => new Tally(side.expect));
+  const [validResult, ...otherResults] = await Promise.all([run(server.url, readMix(valid, withPaths), CONNECTIONS, DURATION), ...sides.map((side, i) => run(server.url, side.requests(tallies[i]), side.connections, DURATION))]);
+  if (valid.samples.length > 0 || tallies.some((tally) => tally.samples.length > 0)) console.error(`${server.name} ${label}: unexpected responses`, valid.samples, ...tallies.map((tally) => tally.samples));
+  return {
+    valid: row(`${label}: read mix`, server.name, validResult, valid),
+    others: sides.map((side, i) => row(`${label}: ${side.name}`, server.name, otherResults[i], tallies[i], tallies[i].summary())),
+    tallies,
+  };
+}
+
+/** Sequential liveness probes until `until` settles: the latency of each, in milliseconds. */
+async function probeHealth(origin: string, until: Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let done = false;
+  void Promise.resolve(until).then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) {
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${origin}/healthz`);
+    await response.text();
+    latencies.push(response.status === 200 ? Number(process.hrtime.bigint() - started) / 1e6 : Infinity);
+    await sleep(20);
+  }
+  return latencies;
+}
+
+/** The read mix at an entity with HUB_DEGREE relationships, with /healthz probed meanwhile. */
+async function hubPhase(): Promise<{ row: Row; health: number[]; built: string } | null> {
+  if (HUB_DEGREE === 0) return null;
+  const hub = await startServer('hub', ['--max-old-space-size=6000', join(__dirname, 'load', 'hub-server.js')], { NODE_ENV: 'production', LOG_LEVEL: 'warn', HUB_DEGREE: String(HUB_DEGREE), PROXYGRAPH_RATE_LIMIT: 'off' }, 600_000);
+  try {
+    await run(hub.url, hubMix(new Tally('ok')), CONNECTIONS, WARM_UP);
+    const tally = new Tally('ok');
+    const load = run(hub.url, hubMix(tally), CONNECTIONS, DURATION);
+    const health = await probeHealth(hub.url.replace(/\/graphql$/, ''), load);
+    const result = await load;
+    if (tally.samples.length > 0) console.error('hub phase: unexpected responses', tally.samples);
+    return { row: row(`entity of degree ${HUB_DEGREE.toLocaleString('en')}`, 'proxygraph', result, tally), health, built: hub.name };
+  } finally {
+    await stopServer(hub);
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -161,13 +208,13 @@ async function main(): Promise<void> {
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'dist', 'bench-profiles')}`] : [];
   // Both in production mode: graphql-js runs extra instanceof checks otherwise, which would slow the baseline alone.
   const baseline = await startServer('baseline', [join(__dirname, 'load', 'baseline-server.js')], { NODE_ENV: 'production' });
-  const proxygraph = await startServer('proxygraph', [...profile, join(ROOT, 'dist', 'src', 'main.js')], { NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const proxygraph = await startServer('proxygraph', [...profile, join(ROOT, 'dist', 'src', 'main.js')], { NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PROXYGRAPH_TRUST_PROXY: '1' });
   const ourRss = new RssSampler(proxygraph.child.pid!);
   const baseRss = new RssSampler(baseline.child.pid!);
   try {
     const withPaths = (await probePaths(proxygraph.url)) && (await probePaths(baseline.url));
     console.log(`load average at start: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
-    console.log(`read mix: search, entity, neighbourhood${withPaths ? ', paths' : ' (paths not in the schema yet)'}; ${CONNECTIONS} connections, ${DURATION} s per phase, loopback only`);
+    console.log(`read mix: search, entity, neighbourhood${withPaths ? ', paths' : ' (paths not in the schema yet)'}; ${CONNECTIONS} connections standing for ${READERS} readers, ${DURATION} s per phase, loopback only`);
     for (const server of [baseline, proxygraph]) await run(server.url, readMix(new Tally('ok'), withPaths), CONNECTIONS, WARM_UP);
     const rssStart = { baseline: baseRss.now(), proxygraph: ourRss.now() };
 
@@ -181,11 +228,11 @@ async function main(): Promise<void> {
     baseRss.stop();
 
     // proxygraph only: each phase with a stream beside the read mix is framed by clean phases to compare it with.
-    const hostile = await beside(proxygraph, withPaths, HOSTILE, 'hostile');
+    const hostile = await beside(proxygraph, withPaths, [HOSTILE, FLOOD], 'hostile');
     const rssAfterHostile = ourRss.now();
     const between = await clean(proxygraph, withPaths, 'clean (between)');
-    const heavy = await beside(proxygraph, withPaths, HEAVY, 'heavy');
-    const hostileAgain = await beside(proxygraph, withPaths, HOSTILE, 'hostile again');
+    const heavy = await beside(proxygraph, withPaths, [HEAVY], 'heavy');
+    const hostileAgain = await beside(proxygraph, withPaths, [HOSTILE, FLOOD], 'hostile again');
     const rssAfterHostileAgain = ourRss.now();
     await sleep(IDLE_AFTER * 1000);
     const rssEnd = ourRss.now();
@@ -193,7 +240,10 @@ async function main(): Promise<void> {
     const baseClean = merged(rounds.filter((r) => r.server === 'baseline'), 'clean (merged)');
     const ourClean = merged(rounds.filter((r) => r.server === 'proxygraph'), 'clean (merged)');
     console.log('');
-    printRows([...rounds, baseClean, ourClean, hostile.valid, hostile.other, between, heavy.valid, heavy.other, hostileAgain.valid, hostileAgain.other]);
+    ourRss.stop();
+    await stopServer(proxygraph);
+    const hub = await hubPhase();
+    printRows([...rounds, baseClean, ourClean, hostile.valid, ...hostile.others, between, heavy.valid, ...heavy.others, hostileAgain.valid, ...hostileAgain.others, ...(hub ? [hub.row] : [])]);
     console.log('');
     console.log(`${pad('RSS MB', 30)}${pad('server', 12)}${pad('start', 8)}${pad('clean', 9)}${pad('peak', 9)}after hostile / hostile again / ${IDLE_AFTER} s idle`);
     console.log(`${pad('', 30)}${pad('baseline', 12)}${pad(fixed(rssStart.baseline), 8)}${pad(fixed(rssAfterClean.baseline), 9)}${pad(fixed(baseRss.peak), 9)}(not run)`);
@@ -206,9 +256,16 @@ async function main(): Promise<void> {
     console.log(`  per round, throughput ratio:                       ${rounds.filter((r) => r.server === 'proxygraph').map((r, i) => fixed(r.rps / rounds.filter((b) => b.server === 'baseline')[i].rps, 2)).join(' ')}`);
     console.log(`  read-mix p99, hostile phases / clean:              ${fixed(hostile.valid.p99 / cleanP99, 2)} ${fixed(hostileAgain.valid.p99 / cleanP99, 2)}  (target <= 2)`);
     console.log(`  read-mix p99, heavy-query phase / clean:           ${fixed(heavy.valid.p99 / cleanP99, 2)}`);
-    const validRows = [...rounds.filter((r) => r.server === 'proxygraph'), between, hostile.valid, heavy.valid, hostileAgain.valid];
+    const validRows = [...rounds.filter((r) => r.server === 'proxygraph'), between, hostile.valid, heavy.valid, hostileAgain.valid, ...(hub ? [hub.row] : [])];
     console.log(`  read-mix responses not a clean 200, all phases:    ${validRows.reduce((sum, r) => sum + r.unexpected + r.socketErrors, 0)}  (target 0)`);
-    console.log(`  hostile requests not answered 4xx:                 ${hostile.tally.unexpected + hostileAgain.tally.unexpected}  (target 0)`);
+    console.log(`  hostile requests not answered 4xx:                 ${hostile.tallies[0].unexpected + hostileAgain.tallies[0].unexpected}  (target 0)`);
+    const flood = [hostile.tallies[1], hostileAgain.tallies[1]];
+    console.log(`  paths flood past the rate limit answered 429:      ${flood.reduce((sum, t) => sum + t.count((status) => status === 429), 0)} of ${flood.reduce((sum, t) => sum + t.count(() => true), 0)}; other answers ${flood.reduce((sum, t) => sum + t.unexpected, 0)} (target 0)`);
+    if (hub) {
+      const sorted = [...hub.health].sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+      console.log(`  /healthz beside the degree-${HUB_DEGREE.toLocaleString('en')} phase:  ${sorted.length} probes, p50 ${fixed(at(0.5))} ms, p99 ${fixed(at(0.99))} ms, max ${fixed(sorted[sorted.length - 1])} ms  (target p99 < 100)`);
+    }
     console.log(`  load average of this machine at the end:           ${loadavg().map((value) => value.toFixed(1)).join(' ')} (2 cores; other work on the machine skews latency)`);
   } finally {
     ourRss.stop();

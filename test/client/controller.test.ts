@@ -161,6 +161,109 @@ describe('GraphController (headless Cytoscape)', () => {
   });
 });
 
+describe('GraphController: reading the graph (issue #16)', () => {
+  it('highlights the selected entity, its relationships and neighbours, and dims the rest', async () => {
+    const { cy, controller } = setUp();
+    await controller.start(DEFAULT_VIEW);
+    controller.select('militia');
+    expect(ids(cy, '.near')).toEqual(['attack', 'commander', 'commander-leads-militia', 'militia', 'militia-perpetrated-attack', 'patron', 'patron-allied-with-militia', 'patron-backs-militia']);
+    expect(ids(cy, '.dimmed')).toEqual(['attack-targeted-base', 'base']);
+    controller.select('commander-leads-militia');
+    expect(ids(cy, '.near')).toEqual(['commander', 'commander-leads-militia', 'militia']);
+    expect(ids(cy, '.dimmed')).toHaveLength(7);
+    controller.select(null);
+    expect(ids(cy, '.near, .dimmed')).toEqual([]);
+
+    // A found path stays bright around a selection elsewhere, whichever came first.
+    await controller.findPaths({ from: 'patron', to: 'attack', k: 3, types: [], directed: false, avoid: [], chronological: false });
+    controller.select('base');
+    expect(ids(cy, '.dimmed')).toEqual(['commander', 'commander-leads-militia', 'patron-allied-with-militia']);
+    controller.clearPaths();
+    await controller.findPaths({ from: 'patron', to: 'attack', k: 3, types: [], directed: false, avoid: [], chronological: false });
+    expect(ids(cy, '.dimmed')).toEqual(['commander', 'commander-leads-militia', 'patron-allied-with-militia']);
+  });
+
+  it('hides undated relationships on request, and marks them while a date is set', async () => {
+    const { cy, controller } = setUp();
+    await controller.start(DEFAULT_VIEW);
+    expect(controller.counts().undated).toBe(1);
+    expect(ids(cy, '.undated-at-date')).toEqual([]);
+    await controller.setAsOf('2021');
+    expect(ids(cy, '.undated-at-date')).toEqual(['patron-allied-with-militia']);
+    controller.setUndatedVisible(false);
+    expect(controller.state.hideUndated).toBe(true);
+    expect(ids(cy, 'edge.filtered')).toEqual(['patron-allied-with-militia']);
+    controller.setUndatedVisible(true);
+    expect(ids(cy, 'edge.filtered')).toEqual([]);
+    await controller.setAsOf(null);
+    expect(ids(cy, '.undated-at-date')).toEqual([]);
+  });
+
+  it('keeps dragged positions in the view state, restores them from a link, and forgets them on reset', async () => {
+    const { cy, controller } = setUp();
+    await controller.start(DEFAULT_VIEW);
+    const laidOut = { ...cy.getElementById('patron').position() };
+    const changes: unknown[] = [];
+    controller.events.on('change', (state) => changes.push(state.moved));
+    cy.getElementById('patron').position({ x: 321.4, y: -87.6 });
+    cy.getElementById('patron').emit('dragfree');
+    expect(controller.state.moved).toEqual([{ id: 'patron', x: 321, y: -88 }]);
+    expect(changes).toHaveLength(1);
+
+    const other = setUp();
+    await other.controller.start({ ...DEFAULT_VIEW, moved: controller.state.moved });
+    expect(other.cy.getElementById('patron').position()).toEqual({ x: 321, y: -88 });
+    expect(other.controller.state.moved).toEqual([{ id: 'patron', x: 321, y: -88 }]);
+
+    await controller.reset();
+    expect(controller.state.moved).toEqual([]);
+    expect(cy.getElementById('patron').position()).toEqual(laidOut);
+  });
+
+  it('expands next to the entity without moving what is drawn, and says when there is nothing new to add', async () => {
+    const { cy, controller } = setUp();
+    const messages: string[] = [];
+    controller.events.on('status', (status) => status && messages.push(status.text));
+    await controller.start(DEFAULT_VIEW);
+    await controller.focus('commander', 1);
+    const before = Object.fromEntries(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    expect(await controller.expand('militia')).toBe(2);
+    expect(ids(cy, 'node')).toEqual(['attack', 'commander', 'militia', 'patron']);
+    for (const [id, position] of Object.entries(before)) expect(cy.getElementById(id).position()).toEqual(position);
+    const militia = cy.getElementById('militia').position();
+    for (const id of ['attack', 'patron']) {
+      const { x, y } = cy.getElementById(id).position();
+      expect(Math.hypot(x - militia.x, y - militia.y)).toBeLessThan(400);
+    }
+    expect(messages.at(-1)).toBe('Added 2 entities around Militia.');
+
+    const placed = Object.fromEntries(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    expect(await controller.expand('militia')).toBe(0);
+    expect(messages.at(-1)).toBe('Nothing new to add: all 3 of its neighbours are already drawn.');
+    for (const [id, position] of Object.entries(placed)) expect(cy.getElementById(id).position()).toEqual(position);
+
+    controller.hide('attack');
+    controller.setKindVisible('STATE', false);
+    expect(await controller.expand('militia', ['PERPETRATED', 'BACKS'])).toBe(0);
+    expect(messages.at(-1)).toBe('Showed 1 hidden entity again around Militia through perpetrated, backs (1 neighbour is of a kind filtered out: tick the kind under Legend and filters to see it).');
+    expect(controller.state.hiddenNodes).toEqual([]);
+  });
+
+  it('shows hidden entities again one by one, or all at once', async () => {
+    const { cy, controller } = setUp();
+    await controller.start(DEFAULT_VIEW);
+    controller.hide('base');
+    controller.hide('attack');
+    controller.hide('commander');
+    controller.unhide(['attack']);
+    expect(controller.state.hiddenNodes).toEqual(['base', 'commander']);
+    expect(ids(cy, 'node.filtered')).toEqual(['base', 'commander']);
+    controller.unhide();
+    expect(controller.state.hiddenNodes).toEqual([]);
+    expect(ids(cy, 'node.filtered')).toEqual([]);
+  });
+});
+
 describe('separate (label overlap removal)', () => {
   it('pushes overlapping boxes apart until none overlap', () => {
     const boxes = [

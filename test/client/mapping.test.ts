@@ -19,6 +19,16 @@ describe('client mapping', () => {
     expect(edge.data.label).toBe('allied with (disputed)');
   });
 
+  it('marks undated relationships and says so on hover', () => {
+    const elements = subgraphToElements({ nodes: ENTITIES, edges: RELATIONSHIPS });
+    const undated = elements.find((element) => element.data.id === 'patron-allied-with-militia')!;
+    expect(undated.data).toMatchObject({ undated: true, hoverLabel: 'allied with (disputed) · undated: always shown' });
+    const dated = elements.find((element) => element.data.id === 'commander-leads-militia')!;
+    expect(dated.data).toMatchObject({ undated: false, hoverLabel: 'leads · 2010 – 2020' });
+    // Only a start (or only an end) is a date: the as-of rule can leave it out.
+    expect(elements.find((element) => element.data.id === 'patron-backs-militia')!.data.undated).toBe(false);
+  });
+
   it('drops edges whose ends are not among the nodes', () => {
     const elements = subgraphToElements({ nodes: ENTITIES.slice(0, 2), edges: RELATIONSHIPS });
     expect(elements.map((element) => element.data.id)).toEqual(['patron', 'militia', 'patron-backs-militia', 'patron-allied-with-militia']);

@@ -1,5 +1,5 @@
 import { ENTITY_KINDS, RELATION_RULES, RELATION_TYPES } from '../../src/model';
-import { KIND_STYLES, TYPE_STYLES, legend, stylesheet } from '../../client/style';
+import { KIND_STYLES, LABEL_FONT_SIZE, LABEL_SCALE_STEP, LABEL_SCALE_STEPS, MIN_LABEL_PX, TYPE_STYLES, legend, stylesheet } from '../../client/style';
 import type { ApiRelationRule } from '../../client/types';
 
 const RULES: ApiRelationRule[] = RELATION_RULES.map((rule) => ({ ...rule, sourceKinds: [...rule.sourceKinds], targetKinds: [...rule.targetKinds] }));
@@ -50,12 +50,49 @@ describe('client style', () => {
     expect(legend(RULES).marks.map((mark) => mark.id)).toContain('disputed');
   });
 
-  it('wraps node labels and shows edge labels only when zoomed in or hovered', () => {
+  it('wraps node labels and shows edge labels only when zoomed in, hovered, selected, around the selection or on a path', () => {
     const node = sheet.find((block) => block.selector === 'node')!;
     expect(node.style['text-wrap']).toBe('wrap');
     expect(node.style['text-max-width']).toBeDefined();
     const edge = sheet.find((block) => block.selector === 'edge')!;
     expect(edge.style['min-zoomed-font-size']).toBeGreaterThan(edge.style['font-size'] as number);
-    expect(sheet.find((block) => block.selector === 'edge.hover')!.style['min-zoomed-font-size']).toBe(0);
+    const emphasised = sheet.find((block) => block.selector.split(', ').sort().join(', ') === 'edge.hover, edge.near, edge.on-path, edge:selected')!;
+    expect(emphasised.style['min-zoomed-font-size']).toBe(0);
+    expect(emphasised.style['font-size']).toBe(LABEL_FONT_SIZE);
+    expect(sheet.find((block) => block.selector === 'edge.hover')!.style.label).toBe('data(hoverLabel)');
+  });
+
+  it('draws node labels opaque and over every edge, so no edge runs through a label', () => {
+    const node = sheet.find((block) => block.selector === 'node')!;
+    const edge = sheet.find((block) => block.selector === 'edge')!;
+    expect(node.style['text-background-opacity']).toBe(1);
+    expect(node.style['z-index-compare']).toBe('manual');
+    expect(edge.style['z-index-compare']).toBe('manual');
+    expect(node.style['z-index']).toBeGreaterThan(edge.style['z-index'] as number);
+    // Never a label drawn smaller than MIN_LABEL_PX - 1 screen pixels (label-visibility.ts scales them up to MIN_LABEL_PX).
+    expect(node.style['min-zoomed-font-size']).toBe(MIN_LABEL_PX - 1);
+  });
+
+  it('has no bold or wrapped emphasised labels (Cytoscape clips them) and a scale class per step', () => {
+    for (const block of sheet) expect(block.style['font-weight']).toBeUndefined();
+    expect(sheet.find((block) => block.selector === 'edge')!.style['text-wrap']).toBeUndefined();
+    for (let step = 1; step <= LABEL_SCALE_STEPS; step++) {
+      expect(sheet.find((block) => block.selector === `node.ls-${step}`)!.style['font-size']).toBeCloseTo(LABEL_FONT_SIZE * (1 + step * LABEL_SCALE_STEP));
+    }
+  });
+
+  it('hides the labels it must (after every rule that shows one) but shows them on hover', () => {
+    const index = (selector: string) => selectors.indexOf(selector);
+    expect(index('.label-hidden')).toBeGreaterThan(index('node.near'));
+    expect(index('.label-hidden')).toBeGreaterThan(index('node.on-path'));
+    expect(index('.label-hidden.hover')).toBeGreaterThan(index('.label-hidden'));
+    expect(sheet[index('.label-hidden.hover')].style['text-opacity']).toBe(1);
+  });
+
+  it('explains undated relationships in the legend and draws them dotted while a date is set', () => {
+    const mark = legend(RULES).marks.find((candidate) => candidate.id === 'undated')!;
+    expect(mark.label).toBe('undated: always shown');
+    expect(mark.description).toMatch(/every date/);
+    expect(sheet.find((block) => block.selector === 'edge.undated-at-date')!.style['line-style']).toBe('dotted');
   });
 });

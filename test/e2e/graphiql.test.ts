@@ -1,3 +1,4 @@
+import { EXAMPLE_TABS } from '../../client/graphiql/examples';
 import { describeInBrowser, useServerAndBrowser, openPage, screenshot, until } from './support/browser';
 
 describeInBrowser('GraphiQL', () => {
@@ -8,7 +9,7 @@ describeInBrowser('GraphiQL', () => {
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     const tabs = page.locator('.graphiql-tab');
     await tabs.first().waitFor();
-    expect(await tabs.count()).toBe(4);
+    expect(await tabs.count()).toBe(EXAMPLE_TABS.length);
     await tabs.first().click();
     await page.locator('.graphiql-execute-button').click();
     await until(page, "document.querySelector('.result-window') && document.querySelector('.result-window').textContent.includes('relationships')");

@@ -36,4 +36,25 @@ describeInBrowser('hostile text in the data', () => {
     expect(outside).toEqual([]);
     await page.context().close();
   });
+
+  test('shows invisible characters (a zero-width space, a right-to-left override) as visible markers, in the canvas and the panel', async () => {
+    const { page, errors } = await openPage(session.browser, session.server);
+    await settled(page);
+    expect(await inPage(page, "proxygraph.cy.getElementById('hidden-characters').data('label')")).toBe('Kata⟨ZWSP⟩ib ⟨RLO⟩Hallobzeh');
+    await page.locator('#search').fill('Hallobzeh');
+    const option = page.locator('#search-list [data-id="hidden-characters"]');
+    await option.waitFor();
+    expect(await option.locator('.picker-name .hidden-character').allTextContents()).toEqual(['ZWSP', 'RLO']);
+    await option.click();
+    await page.locator('#panel h2').waitFor();
+    await settled(page);
+    expect(await page.locator('#panel h2 .hidden-character').allTextContents()).toEqual(['ZWSP', 'RLO']);
+    // The text after the override stays in reading order: the marker took the override's place.
+    expect(await page.locator('#panel h2').textContent()).toBe('KataZWSPib RLOHallobzeh');
+    // A zero-width non-joiner inside a Persian word is part of its spelling: not marked.
+    expect(await page.locator('#panel').textContent()).toContain('کتائب\u200Cها (fa)');
+    await screenshot(page, 'hidden-characters');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

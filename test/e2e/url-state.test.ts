@@ -12,7 +12,7 @@ describeInBrowser('the URL carries the view', () => {
     filtered: (await inPage<string[]>(page, "proxygraph.cy.elements('.filtered').map((element) => element.id())")).sort(),
     onPath: (await inPage<string[]>(page, "proxygraph.cy.elements('.on-path').map((element) => element.id())")).sort(),
     nodes: await inPage<number>(page, 'proxygraph.cy.nodes().length'),
-    date: await page.locator('#time-output').textContent(),
+    date: await page.locator('#time-input').inputValue(),
     hops: await page.locator('#path-results .hop').count(),
   });
 

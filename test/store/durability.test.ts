@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createToken } from '../../src/store';
 import { logDisagreements } from './helpers/consistency';
@@ -95,9 +96,12 @@ describe.each(STORE_KINDS)('durability on the %s store', (kind) => {
       const server = await startServer(test_.env);
       expect(violations(await readState(server), steps)).toEqual([]);
       if (round === 0 && kind === 'embedded') {
-        // A second process on a running embedded store is refused, not let in to corrupt it.
-        const busy = await promisify(execFile)(process.execPath, [BIN, 'token', 'list'], { env: { ...process.env, ...test_.env } }).catch((error: { code: number; stderr: string }) => error);
+        // A second process on a running embedded store is refused, not let in to corrupt it. (Token commands go
+        // through the running server instead; export opens the store itself.)
+        const target = `${test_.env.PROXYGRAPH_HOME}/export-refused`;
+        const busy = await promisify(execFile)(process.execPath, [BIN, 'export', target], { env: { ...process.env, ...test_.env } }).catch((error: { code: number; stderr: string }) => error);
         expect(busy).toMatchObject({ code: 1, stderr: expect.stringMatching(/in use by process \d+/) });
+        expect(existsSync(target)).toBe(false);
       }
       let next = 0;
       let killed = false;

@@ -1,4 +1,6 @@
+import { loadDataset } from '../../src/load';
 import { createToken } from '../../src/store';
+import { SEED_DATASET } from '../helpers/fixture-datasets';
 import { ensureBuilt, startServer, stopServer, type ServerProcess } from './helpers/server-process';
 import { declarePostgresPresence, describeWithPostgres, freshStoreConfig, openTestStore, type TestStoreConfig } from './helpers/stores';
 
@@ -43,10 +45,11 @@ describeWithPostgres('two servers on one PostgreSQL', () => {
   const seen = (id: string) => `{ entity(id: "${id}") { id name version } }`;
 
   test('both serve the seed dataset, imported once', async () => {
-    const stats = await Promise.all([a, b].map((server) => server.gql('{ stats { entities relationships } changes(limit: 1000) { changes { operation } } }')));
+    const stats = await Promise.all([a, b].map((server) => server.gql('{ stats { entities relationships } changes(limit: 1000) { changes { operation } } }', {}, secret)));
     expect(stats[0].data.stats).toEqual(stats[1].data.stats);
-    expect(stats[0].data.stats.entities).toBe(63);
-    expect(stats[0].data.changes.changes.filter((change: { operation: string }) => change.operation === 'seed')).toHaveLength(222);
+    const seed = loadDataset(SEED_DATASET);
+    expect(stats[0].data.stats.entities).toBe(seed.entities.length);
+    expect(stats[0].data.changes.changes.filter((change: { operation: string }) => change.operation === 'seed')).toHaveLength(seed.sources.length + seed.entities.length + seed.relationships.length);
   });
 
   test('a change through one is served by the other within a second, both ways', async () => {
@@ -76,7 +79,7 @@ describeWithPostgres('two servers on one PostgreSQL', () => {
     expect((await b.gql(seen('made-while-b-was-down'))).data.entity).not.toBeNull();
     expect((await create(a, 'made-after-b-came-back')).errors).toBeUndefined();
     expect(await timeUntil(b, seen('made-after-b-came-back'), (data) => data.entity !== null)).toBeLessThan(WITHIN_MS);
-    const [fromA, fromB] = await Promise.all([a, b].map((server) => server.gql('{ changes(limit: 1000) { lastSeq } stats { entities relationships } }')));
+    const [fromA, fromB] = await Promise.all([a, b].map((server) => server.gql('{ changes(limit: 1000) { lastSeq } stats { entities relationships } }', {}, secret)));
     expect(fromB.data).toEqual(fromA.data);
   });
 });

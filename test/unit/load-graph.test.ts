@@ -42,7 +42,7 @@ describe('the shipped seed dataset', () => {
     expect(dataset.sources.find((source) => source.id === 'article-2024-04-21')?.published).toBe('2024-04-21');
   });
 
-  test('no note or description copies twelve words of the article in a row', () => {
+  test('no note, description or text attribute copies twelve words of the article in a row', () => {
     const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
     // The fixture holds only truncated SHA-256 hashes of the article's 12-word windows, not its text.
     const windows = new Set(readFileSync(`${__dirname}/../fixtures/seed-article-windows.sha256`, 'utf8').split('\n'));
@@ -50,6 +50,7 @@ describe('the shipped seed dataset', () => {
     const texts = [
       ...dataset.entities.map((entity) => entity.description ?? ''),
       ...dataset.relationships.flatMap((relationship) => relationship.evidence.map((evidence) => evidence.note ?? '')),
+      ...[...dataset.entities, ...dataset.relationships].flatMap((record) => Object.values(record.attributes ?? {}).filter((value): value is string => typeof value === 'string')),
     ];
     for (const text of texts) {
       const w = words(text);

@@ -25,8 +25,8 @@ test('the contract of the read API holds in the generated schema', async () => {
       'search(kinds: [EntityKind!], limit: Int = 10, text: String!): [Entity!]!',
       'entities(after: String, first: Int = 50, kinds: [EntityKind!]): EntityConnection!',
       'relationships(after: String, asOf: String, first: Int = 50, types: [RelationType!]): RelationshipConnection!',
-      'neighborhood(asOf: String, depth: Int = 1, direction: Direction = BOTH, id: ID!, limit: Int = 200, minConfidence: Float, types: [RelationType!]): Subgraph!',
-      'network(asOf: String, kinds: [EntityKind!], minConfidence: Float, types: [RelationType!]): Subgraph!',
+      'neighborhood(asOf: String, depth: Int = 1, direction: Direction = BOTH, id: ID!, limit: Int = 200, minConfidence: Float, relationshipLimit: Int = 1000, relationshipsPerEntity: Int = 100, types: [RelationType!]): Subgraph!',
+      'network(asOf: String, kinds: [EntityKind!], minConfidence: Float, relationshipsPerEntity: Int = 1000, types: [RelationType!]): Subgraph!',
       'sources: [Source!]!',
       'stats(asOf: String): Stats!',
     ]),
@@ -40,7 +40,8 @@ test('the contract of the read API holds in the generated schema', async () => {
       'description: String',
       'start: String',
       'end: String',
-      'relationships(asOf: String, direction: Direction = BOTH, types: [RelationType!]): [Relationship!]!',
+      'relationships(after: ID, asOf: String, direction: Direction = BOTH, first: Int = 100, types: [RelationType!]): [Relationship!]!',
+      'relationshipCounts(asOf: String, direction: Direction = BOTH, types: [RelationType!]): [TypeCount!]!',
       'degree(asOf: String, direction: Direction = BOTH, types: [RelationType!]): Int!',
     ]),
   );
@@ -49,7 +50,8 @@ test('the contract of the read API holds in the generated schema', async () => {
   );
   expect(fields('Evidence')).toEqual(expect.arrayContaining(['source: Source!', 'locator: String', 'note: String']));
   expect(fields('Source')).toEqual(expect.arrayContaining(['id: ID!', 'title: String!', 'published: String', 'publisher: String', 'url: String']));
-  expect(fields('Subgraph')).toEqual(expect.arrayContaining(['nodes: [Entity!]!', 'edges: [Relationship!]!', 'truncated: Boolean!']));
+  expect(fields('Subgraph')).toEqual(expect.arrayContaining(['nodes: [Entity!]!', 'edges: [Relationship!]!', 'truncated: Boolean!', 'more: [OmittedRelationships!]!']));
+  expect(fields('OmittedRelationships').sort()).toEqual(['count: Int!', 'entity: ID!', 'type: RelationType!']);
   expect(fields('Stats')).toEqual(
     expect.arrayContaining(['entities: Int!', 'relationships: Int!', 'byKind: [KindCount!]!', 'byType: [TypeCount!]!', 'earliest: String', 'latest: String']),
   );

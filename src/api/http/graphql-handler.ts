@@ -35,13 +35,20 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   });
 }
 
+/** The client's address: the socket's, or behind a trusted proxy the first address of X-Forwarded-For. */
+export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || request.socket.remoteAddress || 'unknown';
+}
+
 /** Hands a request to Apollo Server: our own small integration over node:http (body limit, JSON errors, request ids). */
 export async function handleGraphQL(
   apollo: ApolloServer<RequestContext>,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { maxBodyBytes: number; requestId: string; logger: Logger; createContext: ContextFactory },
+  options: { maxBodyBytes: number; requestId: string; logger: Logger; createContext: ContextFactory; trustProxy?: boolean },
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -60,7 +67,8 @@ export async function handleGraphQL(
       throw error;
     }
     const type = headers.get('content-type') ?? '';
-    if (/^application\/(graphql-response\+)?json/i.test(type)) {
+    // The whole media type, anchored: "application/jsonx" or "application/json-seq" is not JSON.
+    if (/^\s*application\/(graphql-response\+)?json\s*(;|$)/i.test(type)) {
       try {
         body = text.length > 0 ? JSON.parse(text) : undefined;
       } catch (error) {
@@ -73,7 +81,7 @@ export async function handleGraphQL(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: () => options.createContext({ request, requestId: options.requestId, logger: options.logger }),
+    context: async () => ({ ...(await options.createContext({ request, requestId: options.requestId, logger: options.logger })), clientAddress: clientAddress(request, options.trustProxy ?? false) }),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;

@@ -4,9 +4,11 @@ import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../logger';
 import type { ContextFactory, RequestContext } from '../create-apollo-server';
+import type { ChangeFeed } from '../live/change-feed';
+import { handleChangeEvents } from './change-events';
 import { handleGraphQL } from './graphql-handler';
 import { SECURITY_HEADERS, sendJsonError, setSecurityHeaders } from './security-headers';
-import { serveStatic } from './static-files';
+import { IDE_OFF_MESSAGE, isIdeAsset, serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   readonly maxBodyBytes: number;
@@ -16,6 +18,10 @@ export interface HttpServerOptions {
   readonly createContext: ContextFactory;
   /** Longest time a client may take to send a whole request; headers must arrive within the first 10 s of it. */
   readonly requestTimeoutMs?: number;
+  /** The live change feed served at /events; null on a server without a store. */
+  readonly changeFeed?: ChangeFeed | null;
+  /** Take client addresses from X-Forwarded-For (PROXYGRAPH_TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ export function drainHttpServer(server: Server, graceMs: number): Promise<void> 
   });
 }
 
-/** Routes: /graphql (API), /healthz (liveness), everything else from the built client. */
+/** Routes: /graphql (API), /events (live changes), /healthz (liveness), everything else from the built client. */
 export function createHttpServer(apollo: ApolloServer<RequestContext>, options: HttpServerOptions, logger: Logger): Server {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check every second instead.
@@ -76,7 +82,11 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
     };
     try {
       if (url.pathname === '/graphql') {
-        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext }).catch(fail);
+        handleGraphQL(apollo, request, response, url, { maxBodyBytes: options.maxBodyBytes, requestId, logger, createContext: options.createContext, trustProxy: options.trustProxy }).catch(fail);
+        return;
+      }
+      if (url.pathname === '/events') {
+        handleChangeEvents(options.changeFeed ?? null, request, response, url, { requestId, logger, createContext: options.createContext }).catch(fail);
         return;
       }
       if (url.pathname === '/healthz') {
@@ -84,11 +94,11 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
         response.end('{"status":"ok"}');
         return;
       }
-      if (url.pathname === '/graphiql' && !options.ide) {
-        sendJsonError(response, 404, 'NOT_FOUND', 'the GraphQL IDE is turned off on this server (PROXYGRAPH_IDE=false)');
+      if (!options.clientDirectory && !options.ide && isIdeAsset(url.pathname)) {
+        sendJsonError(response, 404, 'NOT_FOUND', IDE_OFF_MESSAGE);
         return;
       }
-      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname)) return;
+      if (options.clientDirectory && serveStatic(options.clientDirectory, request, response, url.pathname, { ide: options.ide })) return;
       sendJsonError(response, 404, 'NOT_FOUND', `no such resource: ${url.pathname.slice(0, 200)}`);
     } catch (error) {
       fail(error);

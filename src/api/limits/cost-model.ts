@@ -13,19 +13,38 @@ export interface CostModel {
   readonly sizeArguments: readonly string[];
   /** "Type.field" → assumed number of items, for lists of unknown length. */
   readonly assumedSizes: Readonly<Record<string, number>>;
+  /**
+   * "Type.field" → the argument naming the entity whose relationships the list holds: its size is at most that
+   * entity's real degree (the field's own `first` still caps it). Under a list of entities (no single id), at most the
+   * largest degree in the graph.
+   */
+  readonly boundedByDegree: Readonly<Record<string, string>>;
+}
+
+/** The degrees of the graph being served, for lists sized by them. */
+export interface DegreeOracle {
+  /** The number of relationships at an entity (an upper bound), or 0 when there is no such entity. */
+  degreeOf(id: string): number;
+  /** The largest degree in the graph. */
+  maxDegree(): number;
 }
 
 export const COST_MODEL: CostModel = {
   sizeArguments: ['limit', 'first', 'k', 'depth', 'maxLength'],
   assumedSizes: {
-    // An entity's relationships: the seed dataset's busiest entity has about 40, most have under 10.
-    'Entity.relationships': 20,
     // The whole network (truncated past 20,000 elements by the query layer): sized for a dataset of about 1,000 elements.
     'Query.network': 1000,
+    'Entity.relationshipCounts': 16,
     'Query.sources': 100,
     'Query.relationTypes': 30,
     'Relationship.evidence': 3,
     // Other relationships between a path hop's two entities: rarely more than a couple.
     'Hop.alternatives': 3,
+    // A timeline's buckets: a few decades of years, or a few years of months.
+    'Timeline.buckets': 200,
+  },
+  boundedByDegree: {
+    // entity(id: "x") { relationships(first: 500) } costs x's real degree when that is smaller than 500.
+    'Entity.relationships': 'id',
   },
 };

@@ -4,3 +4,5 @@ export * from './cost-model';
 export * from './operation-cost';
 export * from './validation-rules';
 export * from './cost-limit-plugin';
+export * from './execution-budget';
+export * from './rate-limits';

@@ -8,6 +8,7 @@ export const LIMIT_CODES = {
   maxDirectives: 'TOO_MANY_DIRECTIVES',
   maxTokens: 'TOO_MANY_TOKENS',
   maxCost: 'QUERY_TOO_COSTLY',
+  maxExecutionMs: 'EXECUTION_TOO_LONG',
 } as const satisfies Record<keyof QueryLimits, string>;
 
 export type LimitCode = (typeof LIMIT_CODES)[keyof QueryLimits];
@@ -23,12 +24,12 @@ export class QueryLimitError extends GraphQLError {
     readonly limit: keyof QueryLimits,
     readonly max: number,
     message: string,
-    options: { nodes?: readonly ASTNode[]; found?: number } = {},
+    options: { nodes?: readonly ASTNode[]; found?: number; status?: number } = {},
   ) {
     const code = LIMIT_CODES[limit];
     super(message, {
       nodes: options.nodes,
-      extensions: { code, limit, max, ...(options.found !== undefined && { found: options.found }), http: { status: 400 } },
+      extensions: { code, limit, max, ...(options.found !== undefined && { found: options.found }), http: { status: options.status ?? 400 } },
     });
     this.code = code;
     this.name = 'QueryLimitError';

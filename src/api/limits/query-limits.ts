@@ -13,6 +13,8 @@ export interface QueryLimits {
   readonly maxTokens: number;
   /** Highest estimated cost of an operation (see cost-model.ts). */
   readonly maxCost: number;
+  /** Longest an operation may execute, in milliseconds (execution-budget.ts); past it, it stops with an error. */
+  readonly maxExecutionMs: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -21,6 +23,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDirectives: 20,
   maxTokens: 2000,
   maxCost: 100_000,
+  maxExecutionMs: 5_000,
 };
 
 /** The environment variable that sets each limit. */
@@ -30,4 +33,5 @@ export const QUERY_LIMIT_VARIABLES: Readonly<Record<keyof QueryLimits, string>> 
   maxDirectives: 'PROXYGRAPH_MAX_DIRECTIVES',
   maxTokens: 'PROXYGRAPH_MAX_TOKENS',
   maxCost: 'PROXYGRAPH_MAX_COST',
+  maxExecutionMs: 'PROXYGRAPH_MAX_EXECUTION_MS',
 };

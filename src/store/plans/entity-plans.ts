@@ -1,4 +1,4 @@
-import { NotFoundError, type EntityRecord } from '../../model';
+import { InvalidInputError, NotFoundError, type EntityRecord } from '../../model';
 import { InputChecks } from '../check-input';
 import { Draft } from '../draft';
 import { patched, planOf, type Planner } from '../plan';
@@ -18,20 +18,35 @@ export function requireEntity(draft: Draft, id: string): EntityRecord {
   return entity;
 }
 
+function checkExpectedRelationships(id: string, actual: readonly string[], expected: readonly string[]): void {
+  const wanted = new Set(expected);
+  const extra = actual.filter((relationship) => !wanted.has(relationship));
+  const gone = [...wanted].filter((relationship) => !actual.includes(relationship));
+  if (extra.length === 0 && gone.length === 0) return;
+  const parts = [extra.length > 0 && `it now also has ${extra.join(', ')}`, gone.length > 0 && `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} gone`].filter(Boolean);
+  throw new InvalidInputError('expectedRelationships', `the relationships of entity "${id}" changed since you were shown them: ${parts.join('; ')}; review what the delete removes and confirm again`);
+}
+
 /** Checks again, with the entity's new kind, every relationship of an entity whose kind changes. */
 function checkRelationshipsStillAllowed(draft: Draft, checks: InputChecks, entity: EntityRecord): void {
   for (const id of draft.relationshipsOf(entity.id)) checks.references(draft.relationship(id)!, draft.references());
 }
 
+/** Checks a new entity and puts it in the draft; throws with every problem. The step createEntity plans. */
+export function stageEntity(draft: Draft, fields: RawFields): EntityRecord {
+  const checks = new InputChecks();
+  const record = checks.entity(fields);
+  if (record && draft.graphIdTaken(record.id)) checks.duplicate('entity', record.id, 'entities and relationships share one id namespace; choose another id');
+  checks.throwIfAny();
+  draft.put('entity', record!);
+  return record!;
+}
+
 export function createEntity(fields: RawFields): Planner<EntityRecord> {
   return ({ graph }) => {
     const draft = new Draft(graph);
-    const checks = new InputChecks();
-    const record = checks.entity(fields);
-    if (record && draft.graphIdTaken(record.id)) checks.duplicate('entity', record.id, 'entities and relationships share one id namespace; choose another id');
-    checks.throwIfAny();
-    draft.put('entity', record!);
-    return planOf(draft.changes(), () => record!);
+    const record = stageEntity(draft, fields);
+    return planOf(draft.changes(), () => record);
   };
 }
 
@@ -52,13 +67,17 @@ export function updateEntity(id: string, version: number, patch: RawFields): Pla
   };
 }
 
-/** Deletes an entity; with relationships it is refused unless `cascade`, which deletes them too. */
-export function deleteEntity(id: string, version: number | null | undefined, cascade: boolean): Planner<DeleteEntityResult> {
+/**
+ * Deletes an entity; with relationships it is refused unless `cascade`, which deletes them too. `expected`: the
+ * relationships the caller was shown and agreed to delete; refused when the entity has others, or fewer, by now.
+ */
+export function deleteEntity(id: string, version: number | null | undefined, cascade: boolean, expected?: readonly string[] | null): Planner<DeleteEntityResult> {
   return ({ graph }) => {
     const draft = new Draft(graph);
     requireEntity(draft, id);
     expectVersion(graph, 'entity', id, version);
     const relationships = draft.relationshipsOf(id);
+    if (expected) checkExpectedRelationships(id, relationships, expected);
     if (relationships.length > 0 && !cascade) {
       const checks = new InputChecks();
       const listed = relationships.slice(0, 20).join(', ') + (relationships.length > 20 ? `, and ${relationships.length - 20} more` : '');

@@ -30,9 +30,10 @@ export interface DatasetHeadings {
  * differ replace the stored ones (a new version each), equal records are left alone; records only in the store stay.
  * Refused when a record would clash with the store: an entity id used by a stored relationship or the reverse, or a
  * stored relationship that an entity's new kind no longer allows. The files' record order and headings become the
- * store's layout (records only in the store follow, in their order).
+ * store's layout (records only in the store follow, in their order). With `only`, the other records of the files are
+ * left alone (counted so) but still placed.
  */
-export function importDataset(dataset: Dataset, store: Store, headings?: DatasetHeadings): Planner<ImportReport> {
+export function importDataset(dataset: Dataset, store: Store, headings?: DatasetHeadings, only?: (kind: RecordKind, id: string) => boolean): Planner<ImportReport> {
   return ({ graph }) => {
     const draft = new Draft(graph);
     const checks = new InputChecks();
@@ -41,6 +42,7 @@ export function importDataset(dataset: Dataset, store: Store, headings?: Dataset
       let changed = 0;
       const kindChanged: string[] = [];
       for (const record of records) {
+        if (only && !only(kind, record.id)) continue;
         const current = draft.get(kind, record.id);
         if (current === null) {
           added++;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InvalidInputError, NotFoundError, type Alias, type EntityRecord, type EvidenceRecord, type RelationshipRecord } from '../../model';
+import type { KnowledgeGraph } from '../../load';
 import { InputChecks } from '../check-input';
 import { Draft } from '../draft';
 import type { Planner } from '../plan';
@@ -77,6 +78,83 @@ function duplicateOf(draft: Draft, candidate: RelationshipRecord, keep: string):
 }
 
 /**
+ * What merging `merge` into `keep` changes, worked out on a draft of the graph (nothing is written): the draft, and
+ * the record of the merge that unmerge needs.
+ */
+function planMerge(graph: KnowledgeGraph, keepId: string, mergeId: string, keepVersion?: number | null, mergeVersion?: number | null): { draft: Draft; undo: MergeUndo } {
+  if (keepId === mergeId) throw new InvalidInputError('merge', 'must be another entity than keep');
+  const draft = new Draft(graph);
+  const keep = requireEntity(draft, keepId);
+  const merge = requireEntity(draft, mergeId);
+  expectVersion(graph, 'entity', keepId, keepVersion, 'keepVersion');
+  expectVersion(graph, 'entity', mergeId, mergeVersion, 'mergeVersion');
+  const checks = new InputChecks();
+  if (keep.kind !== merge.kind) {
+    checks.report({ code: 'KIND_MISMATCH', record: mergeId, field: 'kind', message: `cannot merge ${merge.kind} "${mergeId}" into ${keep.kind} "${keepId}"`, hint: 'only entities of one kind can be merged; change the kind of one first' });
+    checks.throwIfAny();
+  }
+  const keepAfter = checks.entity(mergedEntity(keep, merge));
+  checks.throwIfAny();
+  draft.put('entity', keepAfter!);
+
+  const repointed: RelationshipRecord[] = [];
+  const combined = new Map<string, { removed: RelationshipRecord; into: string; addedEvidence: EvidenceRecord[] }>();
+  const dropped: RelationshipRecord[] = [];
+  const relationships = draft.relationshipsOf(mergeId).map((id) => draft.relationship(id)!);
+  draft.remove('entity', mergeId);
+  for (const relationship of relationships) {
+    const moved = { ...relationship, source: relationship.source === mergeId ? keepId : relationship.source, target: relationship.target === mergeId ? keepId : relationship.target };
+    if (moved.source === keepId && moved.target === keepId) {
+      dropped.push(relationship);
+      draft.remove('relationship', relationship.id);
+      continue;
+    }
+    const duplicate = duplicateOf(draft, moved, keepId);
+    if (duplicate) {
+      const added = relationship.evidence.filter((item) => !duplicate.evidence.some((existing) => sameEvidence(existing, item)));
+      const record = checks.relationship({ ...duplicate, evidence: [...duplicate.evidence, ...added] }, draft.references());
+      if (record) draft.put('relationship', record);
+      combined.set(relationship.id, { removed: relationship, into: duplicate.id, addedEvidence: added });
+      draft.remove('relationship', relationship.id);
+      continue;
+    }
+    const record = checks.relationship(moved, draft.references());
+    if (record) draft.put('relationship', record);
+    repointed.push(relationship);
+  }
+  checks.throwIfAny();
+  return { draft, undo: { keepBefore: keep, keepAfter: keepAfter!, merged: merge, repointed, combined: [...combined.values()], dropped } };
+}
+
+/** What a merge would do, without doing it: for a preview before the analyst confirms. */
+export interface MergePreview {
+  /** keep as the merge would leave it. */
+  readonly entity: EntityRecord;
+  readonly merged: EntityRecord;
+  /** Names of the merged entity that become aliases of keep. */
+  readonly addedAliases: readonly string[];
+  /** Fields keep takes from the merged entity because it has none. */
+  readonly takenFields: readonly string[];
+  readonly repointed: readonly RelationshipRecord[];
+  readonly combined: readonly { readonly removed: RelationshipRecord; readonly into: string; readonly addedEvidence: number }[];
+  readonly dropped: readonly RelationshipRecord[];
+}
+
+export function previewMerge(graph: KnowledgeGraph, keepId: string, mergeId: string): MergePreview {
+  const { undo } = planMerge(graph, keepId, mergeId);
+  const before = new Set(undo.keepBefore.aliases.map((alias) => alias.name));
+  return {
+    entity: undo.keepAfter,
+    merged: undo.merged,
+    addedAliases: undo.keepAfter.aliases.filter((alias) => !before.has(alias.name)).map((alias) => alias.name),
+    takenFields: (['description', 'start', 'end'] as const).filter((field) => undo.keepBefore[field] === undefined && undo.keepAfter[field] !== undefined),
+    repointed: undo.repointed,
+    combined: undo.combined.map(({ removed, into, addedEvidence }) => ({ removed, into, addedEvidence: addedEvidence.length })),
+    dropped: undo.dropped,
+  };
+}
+
+/**
  * Merges `merge` into `keep`: every relationship of `merge` is re-pointed to `keep` (one that duplicates a relationship
  * of keep is folded into it, its evidence added; one between the two is dropped), keep gains merge's names as aliases
  * (and its description, dates and attributes where keep has none), and `merge` is deleted. The merge is recorded so
@@ -84,58 +162,17 @@ function duplicateOf(draft: Draft, candidate: RelationshipRecord, keep: string):
  */
 export function mergeEntities(keepId: string, mergeId: string, keepVersion?: number | null, mergeVersion?: number | null): Planner<MergeResult> {
   return ({ graph, actor }) => {
-    if (keepId === mergeId) throw new InvalidInputError('merge', 'must be another entity than keep');
-    const draft = new Draft(graph);
-    const keep = requireEntity(draft, keepId);
-    const merge = requireEntity(draft, mergeId);
-    expectVersion(graph, 'entity', keepId, keepVersion, 'keepVersion');
-    expectVersion(graph, 'entity', mergeId, mergeVersion, 'mergeVersion');
-    const checks = new InputChecks();
-    if (keep.kind !== merge.kind) {
-      checks.report({ code: 'KIND_MISMATCH', record: mergeId, field: 'kind', message: `cannot merge ${merge.kind} "${mergeId}" into ${keep.kind} "${keepId}"`, hint: 'only entities of one kind can be merged; change the kind of one first' });
-      checks.throwIfAny();
-    }
-    const keepAfter = checks.entity(mergedEntity(keep, merge));
-    checks.throwIfAny();
-    draft.put('entity', keepAfter!);
-
-    const repointed: RelationshipRecord[] = [];
-    const combined = new Map<string, { removed: RelationshipRecord; into: string; addedEvidence: EvidenceRecord[] }>();
-    const dropped: RelationshipRecord[] = [];
-    const relationships = draft.relationshipsOf(mergeId).map((id) => draft.relationship(id)!);
-    draft.remove('entity', mergeId);
-    for (const relationship of relationships) {
-      const moved = { ...relationship, source: relationship.source === mergeId ? keepId : relationship.source, target: relationship.target === mergeId ? keepId : relationship.target };
-      if (moved.source === keepId && moved.target === keepId) {
-        dropped.push(relationship);
-        draft.remove('relationship', relationship.id);
-        continue;
-      }
-      const duplicate = duplicateOf(draft, moved, keepId);
-      if (duplicate) {
-        const added = relationship.evidence.filter((item) => !duplicate.evidence.some((existing) => sameEvidence(existing, item)));
-        const record = checks.relationship({ ...duplicate, evidence: [...duplicate.evidence, ...added] }, draft.references());
-        if (record) draft.put('relationship', record);
-        combined.set(relationship.id, { removed: relationship, into: duplicate.id, addedEvidence: added });
-        draft.remove('relationship', relationship.id);
-        continue;
-      }
-      const record = checks.relationship(moved, draft.references());
-      if (record) draft.put('relationship', record);
-      repointed.push(relationship);
-    }
-    checks.throwIfAny();
-    const undo: MergeUndo = { keepBefore: keep, keepAfter: keepAfter!, merged: merge, repointed, combined: [...combined.values()], dropped };
+    const { draft, undo } = planMerge(graph, keepId, mergeId, keepVersion, mergeVersion);
     return {
       changes: draft.changes(),
       async finish(sql) {
         const { rows } = await sql.query<{ id: string | number }>('INSERT INTO merges (keep, merged, actor, undo) VALUES ($1, $2, $3, $4::json) RETURNING id', [keepId, mergeId, actor, JSON.stringify(undo)]);
         return {
           mergeId: Number(rows[0].id),
-          entity: keepAfter!,
-          repointed: repointed.map((record) => record.id),
-          combined: [...combined.values()].map(({ removed, into }) => ({ removed: removed.id, into })),
-          dropped: dropped.map((record) => record.id),
+          entity: undo.keepAfter,
+          repointed: undo.repointed.map((record) => record.id),
+          combined: undo.combined.map(({ removed, into }) => ({ removed: removed.id, into })),
+          dropped: undo.dropped.map((record) => record.id),
         };
       },
     };

@@ -20,15 +20,21 @@ function putChecked(draft: Draft, fields: RawFields): RelationshipRecord {
   return record!;
 }
 
+/** Checks a new relationship against the draft and puts it there; throws with every problem. The step createRelationship plans. */
+export function stageRelationship(draft: Draft, fields: RawFields): RelationshipRecord {
+  const checks = new InputChecks();
+  const record = checks.relationship(fields, draft.references());
+  if (record && draft.graphIdTaken(record.id)) checks.duplicate('relationship', record.id, 'entities and relationships share one id namespace; choose another id');
+  checks.throwIfAny();
+  draft.put('relationship', record!);
+  return record!;
+}
+
 export function createRelationship(fields: RawFields): Planner<RelationshipRecord> {
   return ({ graph }) => {
     const draft = new Draft(graph);
-    const checks = new InputChecks();
-    const record = checks.relationship(fields, draft.references());
-    if (record && draft.graphIdTaken(record.id)) checks.duplicate('relationship', record.id, 'entities and relationships share one id namespace; choose another id');
-    checks.throwIfAny();
-    draft.put('relationship', record!);
-    return planOf(draft.changes(), () => record!);
+    const record = stageRelationship(draft, fields);
+    return planOf(draft.changes(), () => record);
   };
 }
 
@@ -52,17 +58,24 @@ export function deleteRelationship(id: string, version: number | null | undefine
   };
 }
 
+/** Appends a piece of evidence to a relationship in the draft; throws when it is there already. The step addEvidence plans. */
+export function stageEvidence(draft: Draft, id: string, evidence: RawFields): RelationshipRecord {
+  const current = requireRelationship(draft, id);
+  const record = putChecked(draft, { ...current, evidence: [...current.evidence, evidence] });
+  const added = record.evidence[record.evidence.length - 1];
+  if (current.evidence.some((item) => JSON.stringify(item) === JSON.stringify(added))) {
+    throw new InvalidInputError('evidence', `relationship "${id}" already cites this evidence (source "${added.source}"${added.locator ? `, ${added.locator}` : ''})`);
+  }
+  return record;
+}
+
 /** Appends a piece of evidence to a relationship. */
 export function addEvidence(id: string, evidence: RawFields, version: number | null | undefined): Planner<RelationshipRecord> {
   return ({ graph }) => {
     const draft = new Draft(graph);
-    const current = requireRelationship(draft, id);
+    requireRelationship(draft, id);
     expectVersion(graph, 'relationship', id, version);
-    const record = putChecked(draft, { ...current, evidence: [...current.evidence, evidence] });
-    const added = record.evidence[record.evidence.length - 1];
-    if (current.evidence.some((item) => JSON.stringify(item) === JSON.stringify(added))) {
-      throw new InvalidInputError('evidence', `relationship "${id}" already cites this evidence (source "${added.source}"${added.locator ? `, ${added.locator}` : ''})`);
-    }
+    const record = stageEvidence(draft, id, evidence);
     return planOf(draft.changes(), () => record);
   };
 }

@@ -12,10 +12,12 @@ export class Tally {
   unexpected = 0;
   readonly samples: string[] = [];
 
-  constructor(readonly expect: 'ok' | 'refused') {}
+  /** ok: a clean 200; refused: a 4xx; limited: a clean 200 within the rate limit or a 429 past it. */
+  constructor(readonly expect: 'ok' | 'refused' | 'limited') {}
 
   record(status: number, body: string): void {
-    const ok = this.expect === 'ok' ? status === 200 && !body.includes('"errors"') : status >= 400 && status < 500;
+    const clean = status === 200 && !body.includes('"errors"');
+    const ok = this.expect === 'ok' ? clean : this.expect === 'limited' ? clean || status === 429 : status >= 400 && status < 500;
     const outcome = `${status} ${/"code":"(\w+)"/.exec(body)?.[1] ?? (status === 200 ? 'OK' : '?')}`;
     this.byOutcome.set(outcome, (this.byOutcome.get(outcome) ?? 0) + 1);
     if (!ok) {
@@ -37,11 +39,13 @@ export class Tally {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-function graphql(tally: Tally, body: string): Request {
+function graphql(tally: Tally, body: string, address?: string | (() => string)): Request {
   return {
     method: 'POST',
     path: '/graphql',
-    headers: JSON_HEADERS,
+    // The servers trust X-Forwarded-For (PROXYGRAPH_TRUST_PROXY), so one load generator can stand for many readers.
+    headers: typeof address === 'string' ? { ...JSON_HEADERS, 'x-forwarded-for': address } : JSON_HEADERS,
+    ...(typeof address === 'function' && { setupRequest: (request: Request) => ({ ...request, headers: { ...JSON_HEADERS, 'x-forwarded-for': address() } }) }),
     body,
     onResponse: (status: number, responseBody: string) => tally.record(status, responseBody ?? ''),
   } as Request;
@@ -64,16 +68,48 @@ const PAIRS = [
  */
 export function readMix(tally: Tally, withPaths: boolean): Request[] {
   const requests: Request[] = [];
+  // Each request sent from the next of READERS addresses: the paths of the mix stay within each reader's rate limit.
+  let sent = 0;
+  const reader = () => () => {
+    const n = sent++ % READERS;
+    return `10.0.${n >> 8}.${n & 255}`;
+  };
   for (let i = 0; i < ENTITIES.length; i++) {
     const id = ENTITIES[i];
-    requests.push(graphql(tally, operation(SEARCH, { text: SEARCHES[i], limit: 10 })));
-    requests.push(graphql(tally, operation(SEARCH, { text: SEARCHES[(i + 3) % SEARCHES.length].slice(0, 4), limit: 10 })));
-    requests.push(graphql(tally, operation(ENTITY, { id })));
-    requests.push(graphql(tally, operation(NEIGHBORHOOD, { id, depth: i % 2 === 0 ? 1 : 2 })));
+    requests.push(graphql(tally, operation(SEARCH, { text: SEARCHES[i], limit: 10 }), reader()));
+    requests.push(graphql(tally, operation(SEARCH, { text: SEARCHES[(i + 3) % SEARCHES.length].slice(0, 4), limit: 10 }), reader()));
+    requests.push(graphql(tally, operation(ENTITY, { id }), reader()));
+    requests.push(graphql(tally, operation(NEIGHBORHOOD, { id, depth: i % 2 === 0 ? 1 : 2 }), reader()));
     if (withPaths) {
       const [from, to] = PAIRS[i % PAIRS.length];
-      requests.push(graphql(tally, operation(PATHS, { from, to, k: 3 })));
+      requests.push(graphql(tally, operation(PATHS, { from, to, k: 3 }), reader()));
     }
+  }
+  return requests;
+}
+
+/** How many readers the read mix stands for (distinct X-Forwarded-For addresses). */
+export const READERS = 2000;
+
+/**
+ * One address asking for paths as fast as it can, 20 at a time (aliases): past its rate limit every request is 429,
+ * and the readers of the read mix must not notice.
+ */
+export function floodMix(tally: Tally): Request[] {
+  const query = `{ ${Array.from({ length: 20 }, (_, i) => `p${i}: shortestPath(from: "kataib-hezbollah", to: "israel") { length }`).join(' ')} }`;
+  return [graphql(tally, JSON.stringify({ query }), '203.0.113.66')];
+}
+
+/** The read mix at the high-degree entity of hub-server.ts, and around it. */
+export function hubMix(tally: Tally): Request[] {
+  const requests: Request[] = [];
+  for (let i = 0; i < 8; i++) {
+    const member = `member-${i * 97}`;
+    requests.push(graphql(tally, operation(SEARCH, { text: i % 2 === 0 ? 'hub' : `member ${i * 97}`, limit: 10 })));
+    requests.push(graphql(tally, operation(ENTITY, { id: i % 2 === 0 ? 'hub' : member, ...(i % 4 === 1 && { asOf: '2010' }) })));
+    requests.push(graphql(tally, operation(NEIGHBORHOOD, { id: 'hub', depth: i % 2 === 0 ? 1 : 2, ...(i % 4 === 3 && { asOf: '2015' }) })));
+    requests.push(graphql(tally, operation(NEIGHBORHOOD, { id: member, depth: 1 })));
+    requests.push(graphql(tally, operation(PATHS, { from: member, to: `member-${(i * 97 + 1) % 1000}`, k: 3 })));
   }
   return requests;
 }

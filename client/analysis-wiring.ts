@@ -1,0 +1,87 @@
+import type { Core } from 'cytoscape';
+import type { Api } from './api';
+import { createAnalysisApi } from './analysis-api';
+import { AnalysisOverlay, analysisFilters } from './analysis-overlay';
+import { CompareOverlay, GHOST } from './compare-overlay';
+import type { GraphController } from './controller';
+import { analysisView } from './views/analysis-view';
+import { compareView } from './views/compare-view';
+import { byId } from './views/dom';
+import { timelineView } from './views/timeline-view';
+
+export interface AnalysisWiring {
+  readonly cy: Core;
+  readonly controller: GraphController;
+  readonly api: Pick<Api, 'request'>;
+  /** Runs work with the page's busy flag and error reporting. */
+  readonly run: (work: () => Promise<unknown>) => Promise<void>;
+  /** Shows the network as of a day, clamped to the data's range (the time slider follows). */
+  readonly jumpTo: (day: string) => void;
+  readonly names: (id: string) => string;
+}
+
+/**
+ * The analysis views wired to the graph view: the analysis panel (#analysis), the timeline under the time bar
+ * (#timeline) and the compare bar (#compare). They follow the controller's events and call its public methods.
+ * Call before controller.start, so they see the first drawing.
+ */
+export function startAnalysis({ cy, controller, api, run, jumpTo, names }: AnalysisWiring): { overlay: AnalysisOverlay; compare: CompareOverlay } {
+  const analysisApi = createAnalysisApi(api);
+  const overlay = new AnalysisOverlay(cy, analysisApi);
+  const compare = new CompareOverlay(cy, analysisApi);
+  const filters = () => analysisFilters(controller.state);
+
+  const refreshAnalysis = async () => {
+    try {
+      const result = await overlay.refresh(filters());
+      if (result) panel.show(result, overlay.settings);
+    } catch (error) {
+      panel.showError((error as Error).message);
+    }
+  };
+  let timelineKey = '';
+  const refreshTimeline = async () => {
+    const { kinds, types } = filters();
+    const key = JSON.stringify([kinds, types]);
+    if (key === timelineKey) return;
+    timelineKey = key;
+    timeline.show(await analysisApi.timeline(filters()));
+  };
+  const refreshCompare = async () => {
+    if (!compare.pinned) return;
+    const asOf = controller.state.asOf;
+    const comparison = await compare.refresh(asOf, filters());
+    bar.show(comparison, asOf ? undefined : `Turn on “As of a date” and move the slider to compare with ${compare.pinned}.`);
+  };
+
+  const panel = analysisView(byId('analysis'), {
+    initial: overlay.settings,
+    onSettings: (settings) => {
+      overlay.settings = settings;
+      void run(refreshAnalysis);
+    },
+    onSelect: (id) => void run(() => controller.reveal(id)),
+  });
+  const timeline = timelineView(byId('timeline'), (day) => jumpTo(day));
+  const bar = compareView(byId('compare'), {
+    onToggle: (on) => {
+      compare.pin(on ? (controller.state.asOf ?? controller.stats?.latest ?? null) : null);
+      bar.setOn(on, compare.pinned);
+      timeline.mark(controller.state.asOf, compare.pinned);
+      if (on) void run(refreshCompare);
+    },
+    onSelect: (id) => controller.select(id),
+    // An end that only the other date has is drawn as a ghost: its name is there.
+    names: (id) => {
+      const ghost = cy.getElementById(GHOST + id);
+      return cy.getElementById(id).empty() && ghost.nonempty() ? String(ghost.data('label')) : names(id);
+    },
+  });
+
+  controller.events.on('elements', () => void run(() => Promise.all([refreshAnalysis(), refreshTimeline(), refreshCompare()])));
+  controller.events.on('change', (state) => {
+    timeline.mark(state.asOf, compare.pinned);
+    panel.setSelected(state.selected);
+  });
+  return { overlay, compare };
+}

@@ -1,0 +1,114 @@
+import { onGraphChange, type KnowledgeGraph } from '../load';
+import type { TraversalFilter } from '../queries';
+import { buildAnalysisGraph, type AnalysisGraph } from './analysis-graph';
+import { checkAnalysisArgs, type AnalysisArgs } from './analysis-args';
+import { BrandesSearch } from './brandes';
+import { betweenness, defaultSamples, type Betweenness } from './betweenness';
+import { degree, neighbors, pageRank } from './centrality';
+import { communities, DEFAULT_RESOLUTION, type Partition } from './communities';
+
+/** How many (date, filters) snapshots each graph keeps; the least recently used goes first. */
+export const ANALYSIS_CACHE_SIZE = 8;
+
+/**
+ * The analysis of one (date, filters): the network as a simple graph, and each measure computed the first time it is
+ * asked for and kept. Snapshots are cached per graph and dropped whenever the graph announces a change.
+ */
+export class AnalysisSnapshot {
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly analysis: AnalysisGraph,
+    readonly filter: TraversalFilter,
+  ) {}
+
+  get order(): number {
+    return this.analysis.graph.order;
+  }
+
+  degree(): Float64Array {
+    return this.remember('degree', () => degree(this.analysis));
+  }
+
+  neighbors(): Uint32Array {
+    return this.remember('neighbors', () => neighbors(this.analysis));
+  }
+
+  /**
+   * Closeness with Wasserman and Faust's correction for graphs in several pieces (networkx's default, wf_improved):
+   * (r / Σd) × (r / (n − 1)) over the r entities that reach the entity (in a directed graph, distances *to* it).
+   * All distances are needed, so it comes from the same searches as betweenness, sampled on the same networks.
+   */
+  closeness(samples?: number | null): Float64Array {
+    return this.betweenness(samples).closeness;
+  }
+
+  pageRank(): Float64Array {
+    return this.remember('pagerank', () => pageRank(this.analysis));
+  }
+
+  /** `samples`: pivots; omitted, the default for the graph's size (exact when affordable). */
+  betweenness(samples?: number | null): Betweenness {
+    const k = Math.min(samples ?? defaultSamples(this.order, this.analysis.graph.size), this.order);
+    return this.remember(`betweenness:${k}`, () => betweenness(this.analysis, k));
+  }
+
+  communities(resolution: number = DEFAULT_RESOLUTION): Partition {
+    return this.remember(`communities:${resolution}`, () => communities(this.analysis, resolution));
+  }
+
+  /** The single-source shortest-path search (Brandes) over this network, built once. Not re-entrant. */
+  searcher(): BrandesSearch {
+    return this.remember('searcher', () => new BrandesSearch(this.analysis));
+  }
+
+  /** Entity indexes in descending order of a measure, ties by id. */
+  ranking(name: string, values: ArrayLike<number>): Uint32Array {
+    return this.remember(`ranking:${name}`, () => {
+      const order = Uint32Array.from({ length: values.length }, (_, i) => i);
+      return order.sort((a, b) => values[b] - values[a] || a - b);
+    });
+  }
+
+  /** The rank (1 = highest) of every entity in a ranking. */
+  ranks(name: string, values: ArrayLike<number>): Uint32Array {
+    return this.remember(`ranks:${name}`, () => {
+      const ranks = new Uint32Array(values.length);
+      this.ranking(name, values).forEach((index, position) => void (ranks[index] = position + 1));
+      return ranks;
+    });
+  }
+
+  private remember<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+}
+
+const caches = new WeakMap<KnowledgeGraph, Map<string, AnalysisSnapshot>>();
+
+function cacheOf(graph: KnowledgeGraph): Map<string, AnalysisSnapshot> {
+  let cache = caches.get(graph);
+  if (!cache) {
+    const created = new Map<string, AnalysisSnapshot>();
+    // Any edit may change any measure of any date: drop everything (recomputing is the cheap part of being right).
+    onGraphChange(graph, () => created.clear());
+    caches.set(graph, (cache = created));
+  }
+  return cache;
+}
+
+/** The snapshot for these filters: cached per (date, filters), built on first use. */
+export function analysisSnapshot(graph: KnowledgeGraph, args: AnalysisArgs): AnalysisSnapshot {
+  const { filter, directed, key } = checkAnalysisArgs(graph, args);
+  const cache = cacheOf(graph);
+  let snapshot = cache.get(key);
+  if (snapshot) {
+    cache.delete(key);
+  } else {
+    snapshot = new AnalysisSnapshot(buildAnalysisGraph(graph, filter, directed), filter);
+    if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, snapshot);
+  return snapshot;
+}

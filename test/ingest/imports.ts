@@ -1,0 +1,2 @@
+export { CUES, locatorOf, readDates, splitParagraphs } from '../../src/ingest';
+export { ruleFor } from '../../src/model';
