@@ -48,7 +48,7 @@ export const PATHS = `query Paths($from: ID!, $to: ID!, $k: Int, $types: [Relati
   paths(from: $from, to: $to, k: $k, types: $types, directed: $directed, asOf: $asOf, avoid: $avoid, chronological: $chronological) {
     length cost
     nodes { ...EntityFields }
-    hops { forward from { id name kind } to { id name kind } relationship { ...RelationshipFields } }
+    hops { forward from { id name kind } to { id name kind } relationship { ...RelationshipFields } alternatives { ...RelationshipFields } }
   }
 }
 ${ENTITY_FIELDS}

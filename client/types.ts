@@ -96,6 +96,8 @@ export interface ApiHop {
   readonly to: ApiEntityRef;
   /** True when the hop follows the relationship from its source to its target. */
   readonly forward: boolean;
+  /** The other relationships between the same two entities that could stand in for this hop, best first. */
+  readonly alternatives: readonly ApiRelationship[];
 }
 
 export interface ApiPath {

@@ -57,19 +57,20 @@ export function brokerPath(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, so
   return toPath(graph, snapshot, order.map((i) => snapshot.analysis.ids[i]));
 }
 
-function bestRelationship(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, a: string, b: string): RelationshipRecord {
+/** The usable relationships between a and b, best first: the first is the hop, the others its alternatives. */
+function relationshipsBetween(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, a: string, b: string): RelationshipRecord[] {
   const candidates = snapshot.analysis.directed ? graph.outEdges(a, b) : [...graph.outEdges(a, b), ...graph.outEdges(b, a)];
   const records = candidates.filter((edge) => snapshot.filter.relationshipUsable(graph, edge)).map((edge) => graph.getEdgeAttributes(edge).record);
   records.sort((x, y) => (y.confidence ?? 1) - (x.confidence ?? 1) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return records[0];
+  return records;
 }
 
 function toPath(graph: KnowledgeGraph, snapshot: AnalysisSnapshot, ids: readonly string[]): Path {
   const nodes = ids.map((id) => graph.getNodeAttributes(id).record);
   const hops: PathHop[] = [];
   for (let i = 0; i + 1 < ids.length; i++) {
-    const relationship = bestRelationship(graph, snapshot, ids[i], ids[i + 1]);
-    hops.push({ relationship, from: nodes[i], to: nodes[i + 1], forward: relationship.source === ids[i] });
+    const [relationship, ...alternatives] = relationshipsBetween(graph, snapshot, ids[i], ids[i + 1]);
+    hops.push({ relationship, from: nodes[i], to: nodes[i + 1], forward: relationship.source === ids[i], alternatives });
   }
   return { length: hops.length, cost: hops.length, nodes, hops };
 }

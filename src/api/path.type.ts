@@ -16,6 +16,12 @@ export class HopView implements Pick<PathHop, 'forward'> {
 
   @Field({ description: 'True when the hop went source → target; false when it walked the relationship backwards (directed: false).' })
   forward!: boolean;
+
+  @Field(() => [RelationshipView], {
+    description:
+      'The other relationships between the same two entities that the query could have walked here (same filters; for a chronological path, keeping it chronological), best first: lower cost, then id. Parallel relationships are one hop, not distinct paths: `paths` counts sequences of entities.',
+  })
+  alternatives!: RelationshipView[];
 }
 
 @ObjectType('Path', { description: 'A simple path between two entities: no entity twice.' })

@@ -1,12 +1,11 @@
-import { MultiDirectedGraph } from 'graphology';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import type { KnowledgeGraph } from '../load';
+import { KnowledgeGraph } from '../load';
 import { createSchema } from './create-schema';
 
 const HEADER = '# Generated from the type-graphql classes in src/api by `npm run schema`. Do not edit by hand.\n\n';
 
 /** The SDL the code generates, sorted so that diffs are stable. */
 export async function printGeneratedSchema(): Promise<string> {
-  const schema = await createSchema(new MultiDirectedGraph() as KnowledgeGraph);
+  const schema = await createSchema(new KnowledgeGraph());
   return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
 }

@@ -1,6 +1,10 @@
 export * from './read-yaml-file';
 export * from './validate-dataset';
 export * from './knowledge-graph';
+export * from './relationship-columns';
+export type { Adjacency } from './graph-adjacency';
+export { buildGraph, GraphBuilder } from './graph-builder';
+export { DatasetStream } from './dataset-stream';
 export * from './graph-changes';
 export * from './load-dataset';
 export { checkEntity, checkRelationship, checkSource } from './check-records';

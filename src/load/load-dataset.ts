@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { DataValidationError, type Dataset } from '../model';
-import { buildGraph, type KnowledgeGraph } from './knowledge-graph';
+import { buildGraph } from './graph-builder';
+import type { KnowledgeGraph } from './knowledge-graph';
 import { readYamlRecords } from './read-yaml-file';
 import { validateDataset, type ValidationResult } from './validate-dataset';
 

@@ -1,4 +1,4 @@
-import { announceGraphChange, buildGraph, graphRebuilt, type KnowledgeGraph } from '../load';
+import { announceGraphChange, graphRebuilt, KnowledgeGraph } from '../load';
 import type { Logger } from '../logger';
 import { authorize, type Actor, type Role } from './access';
 import { applyChanges } from './apply-changes';
@@ -6,23 +6,13 @@ import type { Change } from './change';
 import { writeChanges } from './change-writer';
 import { Mutex } from './mutex';
 import type { Planner } from './plan';
-import { versionsOf } from './record-versions';
+import { loadGraphFromStore } from './snapshot-stream';
 import type { Sql } from './sql';
-import type { Snapshot, Store } from './store';
+import type { Store } from './store';
 
 /** Held by the transaction of every write, on every server of a store: writes commit one at a time, in log order. */
 const WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.proxygraph.writes'))";
 const CATCH_UP_PAGE = 5000;
-
-function loadInto(graph: KnowledgeGraph, snapshot: Snapshot): void {
-  const built = buildGraph(snapshot.dataset);
-  graph.clear();
-  graph.import(built.export());
-  graph.replaceAttributes(built.getAttributes());
-  const versions = versionsOf(graph);
-  versions.clear();
-  for (const { kind, id, version } of snapshot.versions) versions.set(kind, id, version);
-}
 
 /**
  * The graph as an index of the store, and the one way to change both. A mutation is authorized, then, one at a time
@@ -43,19 +33,17 @@ export class GraphEditor {
   private constructor(
     readonly store: Store,
     readonly graph: KnowledgeGraph,
-    snapshot: Snapshot,
+    lastSeq: number,
     private readonly logger: Logger,
   ) {
-    this.lastSeq = snapshot.lastSeq;
+    this.lastSeq = lastSeq;
   }
 
-  /** Builds the graph from the store. */
+  /** Builds the graph from the store, streamed page by page from one consistent snapshot. */
   static async open(store: Store, logger: Logger): Promise<GraphEditor> {
-    const snapshot = await store.readSnapshot();
-    const graph = buildGraph(snapshot.dataset);
-    const versions = versionsOf(graph);
-    for (const { kind, id, version } of snapshot.versions) versions.set(kind, id, version);
-    return new GraphEditor(store, graph, snapshot, logger);
+    const graph = new KnowledgeGraph();
+    const lastSeq = await store.driver.transaction((sql) => loadGraphFromStore(sql, graph), { snapshot: true });
+    return new GraphEditor(store, graph, lastSeq, logger);
   }
 
   /** The last change of the log the graph includes. */
@@ -116,10 +104,10 @@ export class GraphEditor {
   }
 
   private async reload(sql: Sql): Promise<void> {
-    const snapshot = await this.store.readSnapshot(sql === this.store.driver ? undefined : sql);
-    loadInto(this.graph, snapshot);
+    this.graph.clear();
+    const load = (within: Sql) => loadGraphFromStore(within, this.graph);
+    this.lastSeq = sql === this.store.driver ? await this.store.driver.transaction(load, { snapshot: true }) : await load(sql);
     announceGraphChange(this.graph, graphRebuilt());
-    this.lastSeq = snapshot.lastSeq;
     this.needsReload = false;
   }
 

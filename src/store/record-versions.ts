@@ -3,7 +3,8 @@ import type { RecordKind } from './change';
 
 /**
  * The version of every record of a graph that mirrors a store. Entities and relationships share one id namespace,
- * sources have their own. A record of a graph loaded from files, never edited, is at version 1.
+ * sources have their own. A record of a graph loaded from files, never edited, is at version 1; only versions past 1
+ * are kept, so a store of millions of records never edited costs nothing here.
  */
 export class RecordVersions {
   private readonly graphRecords = new Map<string, number>();
@@ -18,7 +19,8 @@ export class RecordVersions {
   }
 
   set(kind: RecordKind, id: string, version: number): void {
-    this.map(kind).set(id, version);
+    if (version === 1) this.map(kind).delete(id);
+    else this.map(kind).set(id, version);
   }
 
   delete(kind: RecordKind, id: string): void {

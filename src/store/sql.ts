@@ -4,6 +4,11 @@ export interface Sql {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
   /** A script of several statements, without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * The rows of a SELECT (no parameters) as COPY text: tab-separated, backslash-escaped, one row a line. Only drivers
+   * with a fast path for bulk reads have it (PGlite: COPY … TO '/dev/blob'); callers page with query() otherwise.
+   */
+  copyOut?(select: string): Promise<string>;
 }
 
 export interface SqlResult<R> {

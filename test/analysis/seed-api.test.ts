@@ -180,6 +180,25 @@ describe('brokers', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  test("a broker path's hop lists the other relationships between its two entities as alternatives", async () => {
+    // Iran both BACKS and SUPPLIED the militias: one hop, taken by the more confident relationship.
+    const { data, errors } = await api.query(
+      `{ brokers(from: ["iran"], to: ["jordan-drone-attack-2024"], limit: 10) { brokers { entity { id } paths(limit: 1) {
+        hops { from { id } to { id } relationship { id confidence } alternatives { id source { id } target { id } confidence } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const broker = data!.brokers.brokers.find((b: { entity: { id: string } }) => b.entity.id === 'iran-backed-militias-in-iraq');
+    expect(broker).toBeDefined();
+    const hop = broker.paths[0].hops.find((h: { to: { id: string } }) => h.to.id === 'iran-backed-militias-in-iraq');
+    expect(hop.from.id).toBe('iran');
+    const ids = [hop.relationship.id, ...hop.alternatives.map((a: { id: string }) => a.id)];
+    expect(ids.sort()).toEqual(['iran-backs-iran-backed-militias-in-iraq', 'iran-supplied-iran-backed-militias-in-iraq']);
+    for (const alternative of hop.alternatives) {
+      expect([alternative.source.id, alternative.target.id].sort()).toEqual(['iran', 'iran-backed-militias-in-iraq']);
+      expect(alternative.confidence).toBeLessThanOrEqual(hop.relationship.confidence);
+    }
+  });
+
   test('refuses a group that overlaps the other, and unknown ids', async () => {
     const overlap = await api.query(`{ brokers(from: ["iran", "israel"], to: ["israel"]) { connectedPairs } }`);
     expect(codeOf(overlap)).toBe('BAD_USER_INPUT');

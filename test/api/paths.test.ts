@@ -126,3 +126,54 @@ test.each([
   const result = await api.query(`{ ${field}(${args}) { length } }`);
   expect(errorOf(result)).toMatchObject({ code: 'NOT_FOUND' });
 });
+
+describe('parallel relationships (one hop, not distinct paths)', () => {
+  // Patron both backs and supplies the militia, and two reports say the militia perpetrated the strike.
+  const parallel = buildGraph({
+    sources: [SOURCE],
+    entities: [
+      { id: 'patron', kind: 'STATE', name: 'Patron', aliases: [] },
+      { id: 'militia', kind: 'ORGANIZATION', name: 'Militia', aliases: [] },
+      { id: 'strike', kind: 'EVENT', name: 'Strike', aliases: [], start: '2024-01-28' },
+    ],
+    relationships: [
+      relation('patron-backs-militia', 'BACKS', 'patron', 'militia', { start: '2014', confidence: 0.9 }),
+      relation('patron-supplied-militia', 'SUPPLIED', 'patron', 'militia', { start: '2016', confidence: 0.7 }),
+      relation('militia-perpetrated-strike', 'PERPETRATED', 'militia', 'strike', { start: '2024-01-28', confidence: 0.75 }),
+      relation('militia-perpetrated-strike-2', 'PERPETRATED', 'militia', 'strike', { start: '2024-01-28', confidence: 0.95 }),
+    ],
+  });
+  let parallelApi: TestApi;
+  beforeAll(async () => {
+    parallelApi = await createTestApi(parallel);
+  });
+  afterAll(() => parallelApi.server.stop());
+
+  test('paths counts sequences of entities and lists the other relationships of each hop as alternatives', async () => {
+    const { data, errors } = await parallelApi.query(`{ paths(from: "patron", to: "strike", k: 5) { nodes { id } hops { relationship { id } alternatives { id confidence evidence { locator } } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.paths).toEqual([
+      {
+        nodes: [{ id: 'patron' }, { id: 'militia' }, { id: 'strike' }],
+        hops: [
+          { relationship: { id: 'patron-backs-militia' }, alternatives: [{ id: 'patron-supplied-militia', confidence: 0.7, evidence: [{ locator: '¶1' }] }] },
+          { relationship: { id: 'militia-perpetrated-strike' }, alternatives: [{ id: 'militia-perpetrated-strike-2', confidence: 0.95, evidence: [{ locator: '¶1' }] }] },
+        ],
+      },
+    ]);
+  });
+
+  test('the most credible path takes the most credible relationship of each hop; the alternatives follow, best first', async () => {
+    const { data } = await parallelApi.query(`{ shortestPath(from: "patron", to: "strike", cost: CONFIDENCE) { cost hops { relationship { id } alternatives { id } } } }`);
+    expect(data!.shortestPath.hops).toEqual([
+      { relationship: { id: 'patron-backs-militia' }, alternatives: [{ id: 'patron-supplied-militia' }] },
+      { relationship: { id: 'militia-perpetrated-strike-2' }, alternatives: [{ id: 'militia-perpetrated-strike' }] },
+    ]);
+    expect(data!.shortestPath.cost).toBeCloseTo(-Math.log(0.9) - Math.log(0.95), 12);
+  });
+
+  test('alternatives follow the filters: a type left out is no alternative', async () => {
+    const { data } = await parallelApi.query(`{ shortestPath(from: "patron", to: "strike", types: [BACKS, PERPETRATED]) { hops { alternatives { id } } } }`);
+    expect(data!.shortestPath.hops.map((hop: { alternatives: { id: string }[] }) => hop.alternatives.map((other) => other.id))).toEqual([[], ['militia-perpetrated-strike-2']]);
+  });
+});

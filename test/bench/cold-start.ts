@@ -1,18 +1,37 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import { createApp } from '../../src/api/create-app';
 import { serverOptionsFromEnv } from '../../src/api/server-options';
-import { buildGraph, validateDataset, type RawRecord } from '../../src/load';
+import { DatasetStream, type KnowledgeGraph, type RawRecord } from '../../src/load';
 import { createLogger } from '../../src/logger';
+import { searchIndexOf } from '../../src/queries';
+import { GraphEditor, openStore } from '../../src/store';
+import { fingerprint, queryAnswers } from './query-answers';
 import { readLines } from './synthetic-dataset';
 
 /**
- * Cold starts, each run in a fresh process so its peak RSS is its own. Prints one JSON line:
- * { phases: { name: ms }, totalMs, maxRssMb }.
+ * Cold starts, each run in a fresh process so that its peak resident size is its own. Prints one JSON line:
+ * { phases: { name: ms }, totalMs (to the first answer), peakRssMb (at the first answer), steady: { rssMb, … },
+ * answers (fingerprint) }.
+ *   files: dataset JSON lines → validated batch by batch (DatasetStream) → graph → server → first path over HTTP
+ *   store: the embedded store of PROXYGRAPH_HOME → graph streamed from it → server → first path over HTTP
+ *   graphology: Graphology's serialization → JSON.parse + graph.import(), the stock way to get the same graph back
+ * Then the steady state: the search index built too, garbage collected, the resident size; and the answers to the
+ * benchmark's fixed queries (query-answers.ts), to compare graphs across processes.
  */
+
+export interface ColdStartResult {
+  readonly phases: Record<string, number>;
+  readonly totalMs: number;
+  readonly peakRssMb: number;
+  readonly steady: { readonly rssMb: number; readonly heapMb: number; readonly externalMb: number; readonly relationships: number; readonly overallPeakRssMb: number };
+  readonly answers?: string;
+}
 
 const place = { fieldLine: () => undefined };
 const raw = (value: unknown): RawRecord => ({ value, place });
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 async function timed<T>(phases: Record<string, number>, name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
@@ -21,25 +40,14 @@ async function timed<T>(phases: Record<string, number>, name: string, run: () =>
   return result;
 }
 
-/** Dataset file → validated records → graph → app listening → first path query answered over HTTP (path index built). */
-async function proxygraphColdStart(file: string, from: string, to: string): Promise<Record<string, number>> {
-  const phases: Record<string, number> = {};
-  const records = { sources: [] as RawRecord[], entities: [] as RawRecord[], relationships: [] as RawRecord[] };
-  await timed(phases, 'read+parse', () =>
-    readLines(file, (line) => {
-      for (const key of ['sources', 'entities', 'relationships'] as const) for (const value of line[key] ?? []) records[key].push(raw(value));
-    }),
-  );
-  const { dataset, problems } = await timed(phases, 'validate', () => validateDataset(records));
-  if (problems.length > 0) throw new Error(`${problems.length} problems in the synthetic dataset, e.g. ${problems[0].message}`);
-  records.sources.length = records.entities.length = records.relationships.length = 0;
-  const graph = await timed(phases, 'buildGraph', () => buildGraph(dataset));
+/** Serves the graph, asks for one path over HTTP (which builds the path index), and stops the server. */
+async function firstAnswer(phases: Record<string, number>, graph: KnowledgeGraph, from: string, to: string, options: Parameters<typeof createApp>[3] = undefined): Promise<void> {
   const logger = createLogger({ LOG_LEVEL: 'silent' });
-  const app = await timed(phases, 'createApp+listen', async () => {
-    const created = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' }), logger);
+  const app = await timed(phases, 'server', async () => {
+    const created = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' }), logger, options);
     return { app: created, url: await created.listen() };
   });
-  await timed(phases, 'first shortestPath (builds path index)', async () => {
+  await timed(phases, 'first shortestPath over HTTP', async () => {
     const response = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -49,28 +57,66 @@ async function proxygraphColdStart(file: string, from: string, to: string): Prom
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   });
   await app.app.stop();
-  return phases;
 }
 
-/** Graphology's serialization → graph.import(): the stock way to get the same graph back. */
-async function graphologyColdStart(file: string): Promise<Record<string, number>> {
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function steadyState(relationships: number, build: () => void): ColdStartResult['steady'] {
+  build();
+  gc();
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapMb: mb(usage.heapUsed), externalMb: mb(usage.external), relationships, overallPeakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
+}
+
+export async function runColdStart(kind: string, file: string, from: string, to: string, answersFile: string | undefined): Promise<ColdStartResult> {
   const phases: Record<string, number> = {};
-  let graph: MultiDirectedGraph | undefined;
-  await timed(phases, 'read+JSON.parse+import', () =>
-    readLines(file, (part) => {
-      if (!graph) graph = new MultiDirectedGraph(part.options);
-      else graph.import(part, true);
-    }),
-  );
-  phases.order = graph!.order;
-  phases.size = graph!.size;
-  return phases;
-}
-
-export async function runColdStart(kind: string, file: string, from: string, to: string): Promise<void> {
   const started = performance.now();
-  const phases = kind === 'proxygraph' ? await proxygraphColdStart(file, from, to) : await graphologyColdStart(file);
+  let graph: KnowledgeGraph | undefined;
+  let close = async () => {};
+  if (kind === 'files') {
+    const stream = new DatasetStream();
+    await timed(phases, 'read + validate + build', () =>
+      readLines(file, (line) => {
+        if (line.sources) stream.addSources(line.sources.map(raw));
+        if (line.entities) stream.addEntities(line.entities.map(raw));
+        if (line.relationships) stream.addRelationships(line.relationships.map(raw));
+      }),
+    );
+    graph = await timed(phases, 'adjacency', () => stream.finish());
+    await firstAnswer(phases, graph, from, to);
+  } else if (kind === 'store') {
+    const logger = createLogger({ LOG_LEVEL: 'silent' });
+    const store = await timed(phases, 'open store', () => openStore({ kind: 'embedded', home: file }, logger));
+    const editor = await timed(phases, 'graph from store', () => GraphEditor.open(store, logger));
+    graph = editor.graph;
+    await firstAnswer(phases, graph, from, to, { editor, readAccess: 'open' });
+    close = () => editor.close();
+  } else {
+    let stock: MultiDirectedGraph | undefined;
+    await timed(phases, 'read + JSON.parse + import', () =>
+      readLines(file, (part) => {
+        if (!stock) stock = new MultiDirectedGraph(part.options);
+        else stock.import(part, true);
+      }),
+    );
+    const totalMs = Math.round(performance.now() - started);
+    const peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+    return { phases, totalMs, peakRssMb, steady: steadyState(stock!.size, () => undefined) };
+  }
   const totalMs = Math.round(performance.now() - started);
-  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(JSON.stringify({ phases, totalMs, maxRssMb }) + '\n');
+  const peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+  const steady = steadyState(graph.size, () => {
+    const indexStarted = performance.now();
+    searchIndexOf(graph!);
+    phases['search index (after)'] = Math.round(performance.now() - indexStarted);
+  });
+  let answers: string | undefined;
+  if (answersFile) {
+    const { pairs, entities } = JSON.parse(readFileSync(answersFile, 'utf8')) as { pairs: [string, string][]; entities: string[] };
+    answers = fingerprint(queryAnswers(graph, pairs, entities));
+  }
+  await close();
+  return { phases, totalMs, peakRssMb, steady, answers };
 }

@@ -1,8 +1,18 @@
+import { EVENT_TYPE } from '../../src/load';
 import type { PathIndex } from '../../src/queries';
 
+/** A filter applied inline: allowed type numbers and an asOf interval of day numbers. */
+export interface FloorFilter {
+  readonly types: Uint8Array;
+  readonly asOfLo: number;
+  readonly asOfHi: number;
+}
+
 /**
- * The floor: a bare bidirectional BFS over the path index's CSR arrays, no filters, no tie-breaking, parents kept so
- * it returns a path. Stamps instead of clearing, whole layers of the smaller frontier, as in the real search.
+ * The floor: a bare bidirectional BFS over the path index's CSR arrays, no tie-breaking, parents kept so it returns a
+ * path. Stamps instead of clearing, whole layers of the smaller frontier, as in the real search. Unfiltered, or with
+ * types and asOf checked inline on each relationship and entity (the same question as a filtered query, at the
+ * least cost typed arrays allow).
  */
 export class CsrFloor {
   private stamp = 0;
@@ -24,10 +34,12 @@ export class CsrFloor {
   }
 
   /** The nodes of a shortest path from s to t, or null. */
-  path(s: number, t: number, directed: boolean): number[] | null {
+  path(s: number, t: number, directed: boolean, filter?: FloorFilter): number[] | null {
     if (s === t) return [s];
     const stamp = ++this.stamp;
-    const { outStart, outNode, inStart, inNode } = this.index;
+    const { outStart, outNode, inStart, inNode, lo, hi, edgeType, nodeWindow } = this.index;
+    const outEdge = this.index.out.edge;
+    const inEdge = this.index.in.edge;
     const { seenForward, seenBackward, parentForward, parentBackward, queueForward, queueBackward } = this;
     seenForward[s] = stamp;
     parentForward[s] = -1;
@@ -55,9 +67,15 @@ export class CsrFloor {
           const useOut = forward === (pass === 0);
           const start = useOut ? outStart : inStart;
           const node = useOut ? outNode : inNode;
+          const edge = useOut ? outEdge : inEdge;
           for (let p = start[u], end = start[u + 1]; p < end; p++) {
             const v = node[p];
             if (seen[v] === stamp) continue;
+            if (filter) {
+              const e = edge[p];
+              if (filter.types[edgeType[e]] === 0 || lo[e] > filter.asOfHi || (hi[e] < filter.asOfLo && EVENT_TYPE[edgeType[e]] === 0)) continue;
+              if (nodeWindow[2 * v] > filter.asOfHi || nodeWindow[2 * v + 1] < filter.asOfLo) continue;
+            }
             seen[v] = stamp;
             parent[v] = u;
             queue[length++] = v;

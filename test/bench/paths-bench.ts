@@ -1,23 +1,28 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createApp } from '../../src/api/create-app';
 import { serverOptionsFromEnv } from '../../src/api/server-options';
 import { buildGraph } from '../../src/load';
 import { createLogger } from '../../src/logger';
-import { InvalidInputError, type RelationType } from '../../src/model';
-import { kShortestPaths, pathIndexOf, shortestPath, type KPathsArgs } from '../../src/queries';
-import { runColdStart } from './cold-start';
-import { CsrFloor } from './csr-floor';
+import { pathIndexOf, shortestPath } from '../../src/queries';
+import { coldStartTable, queryTable, targetsOf, targetTable, type SeedRss } from './bench-report';
+import { runColdStart, type ColdStartResult } from './cold-start';
+import { fingerprint, queryAnswers } from './query-answers';
+import { FILTERS, inProcessRows, measureAsync, type Row } from './query-timings';
+import { serverRss } from './seed-rss';
+import { fillEmbeddedStore } from './store-fill';
 import { entityId, seededRandom, syntheticDataset, writeDatasetLines, writeGraphologyLines } from './synthetic-dataset';
 
 /**
- * `npm run bench:paths`: path queries on a synthetic graph of N entities and 5N relationships (N = BENCH_ENTITIES or
- * --entities=N, default 1,000,000), over BENCH_PAIRS (default 200) random pairs connected source → target, next to
- * baselines measured in the same run. Prints a markdown table; times are per query, in milliseconds.
+ * `npm run bench:paths`: the scale benchmark. A seeded synthetic graph of N entities and 5N typed, dated relationships
+ * (N = BENCH_ENTITIES or --entities=N, default 1,000,000): path query timings in process and over HTTP, cold starts
+ * (from dataset files, from the embedded store twice — a restart —, and stock Graphology import()) in fresh processes,
+ * the seed server's resident memory, each next to a baseline measured in the same run; then one line per target of
+ * issue #14 with its figure, baseline, ratio and whether it is met. BENCH_COLD=0 skips the cold starts and the seed
+ * server; BENCH_PAIRS (200) sets the number of random pairs; BENCH_BASELINE_PAIRS (30) those of the slow rows (one-sided baselines, paths(k: 5) by confidence).
  */
 
 function option(name: string, fallback: number): number {
@@ -26,81 +31,84 @@ function option(name: string, fallback: number): number {
   return value ? Number(value.replace(/_/g, '')) : fallback;
 }
 
-const FILTERS: KPathsArgs = { types: ['BACKS', 'ALLIED_WITH', 'SUPPLIED', 'OPPOSED', 'ATTACKED'] as RelationType[], asOf: '2020' };
-
-interface Row {
-  readonly name: string;
-  readonly times: number[];
-  readonly note?: string;
-}
-
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(3));
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-function measure(pairs: readonly [string, string][], run: (from: string, to: string) => unknown): number[] {
-  for (const [from, to] of pairs.slice(0, 10)) run(from, to); // warm-up
-  return pairs.map(([from, to]) => {
-    const started = process.hrtime.bigint();
-    run(from, to);
-    return Number(process.hrtime.bigint() - started) / 1e6;
-  });
+function httpRows(url: string, pairs: readonly (readonly [string, string])[]) {
+  const SELECTION = 'length cost nodes { id } hops { forward relationship { id type } }';
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body;
+  };
+  const ARGS = '$from: ID!, $to: ID!, $directed: Boolean, $types: [RelationType!], $asOf: String, $cost: PathCost';
+  const PASS = 'from: $from, to: $to, directed: $directed, types: $types, asOf: $asOf, cost: $cost';
+  const shortest = `query Shortest(${ARGS}) { shortestPath(${PASS}) { ${SELECTION} } }`;
+  const paths = `query Paths(${ARGS}) { paths(${PASS}, k: 5) { ${SELECTION} } }`;
+  return async (rows: Row[]) => {
+    for (const [name, query, variables] of [
+      ['HTTP shortestPath, directed, types + asOf', shortest, { directed: true, ...FILTERS }],
+      ['HTTP shortestPath, undirected, types + asOf', shortest, { directed: false, ...FILTERS }],
+      ['HTTP paths(k: 5), undirected, types + asOf', paths, { directed: false, ...FILTERS }],
+      ['HTTP shortestPath, undirected, cost: CONFIDENCE', shortest, { directed: false, cost: 'CONFIDENCE' }],
+    ] as const) {
+      rows.push({ name, times: await measureAsync(pairs, (from, to) => post(query, { from, to, ...variables })) });
+      log(`${name} done`);
+    }
+  };
 }
 
-async function measureAsync(pairs: readonly [string, string][], run: (from: string, to: string) => Promise<unknown>): Promise<number[]> {
-  for (const [from, to] of pairs.slice(0, 10)) await run(from, to);
-  const times: number[] = [];
-  for (const [from, to] of pairs) {
-    const started = process.hrtime.bigint();
-    await run(from, to);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return times;
+/** Runs a cold start in a fresh process (its peak RSS is its own). */
+function coldStart(kind: string, file: string, pairs: readonly (readonly [string, string])[], answersFile?: string): ColdStartResult {
+  log(`cold start: ${kind}`);
+  const args = [`--max-old-space-size=12000`, '--expose-gc', __filename, `--cold=${kind}`, `--file=${file}`, `--from=${pairs[0][0]}`, `--to=${pairs[0][1]}`, ...(answersFile ? [`--answers=${answersFile}`] : [])];
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const result = JSON.parse(output.trim().split('\n').pop()!) as ColdStartResult;
+  log(`cold start ${kind}: ${result.totalMs} ms, peak ${result.peakRssMb} MB, steady ${result.steady.rssMb} MB`);
+  return result;
 }
 
-function table(rows: readonly Row[], floorName: string, baselineName: string): string {
-  const median = (row: Row) => percentile([...row.times].sort((a, b) => a - b), 0.5);
-  const floor = median(rows.find((row) => row.name === floorName)!);
-  const baseline = median(rows.find((row) => row.name === baselineName)!);
-  const lines = ['| query | median ms | p95 ms | median × floor | median × baseline 1 | note |', '| --- | ---: | ---: | ---: | ---: | --- |'];
-  for (const row of rows) {
-    const sorted = [...row.times].sort((a, b) => a - b);
-    const p50 = percentile(sorted, 0.5);
-    lines.push(`| ${row.name} | ${ms(p50)} | ${ms(percentile(sorted, 0.95))} | ${(p50 / floor).toFixed(2)} | ${(p50 / baseline).toFixed(2)} | ${row.note ?? ''} |`);
-  }
-  return lines.join('\n');
+async function seedRss(directory: string): Promise<SeedRss> {
+  const main = join(ROOT, 'dist', 'src', 'main.js');
+  const baseline = join(__dirname, 'seed-baseline-server.js');
+  const measure = async (script: string, name: string, env: Record<string, string> = {}) => {
+    const home = join(directory, name);
+    rmSync(home, { recursive: true, force: true });
+    const first = await serverRss(script, { PROXYGRAPH_HOME: home, ...env });
+    const restart = await serverRss(script, { PROXYGRAPH_HOME: home, ...env });
+    log(`seed server ${name}: ${first.rssMb} MB after the first start (${first.startMs} ms), ${restart.rssMb} MB after a restart (${restart.startMs} ms)`);
+    return [first.rssMb, restart.rssMb];
+  };
+  const [first, restart] = await measure(main, 'proxygraph');
+  // Compiled under dist/bench, the baseline cannot find the seed dataset by its own place: say where it is.
+  const [baselineFirst, baselineRestart] = await measure(baseline, 'baseline', { PROXYGRAPH_DATA: join(ROOT, 'graph') });
+  return { first, restart, baselineFirst, baselineRestart };
 }
 
 async function main(): Promise<void> {
   const entities = option('entities', 1_000_000);
   const pairCount = option('pairs', 200);
+  const baselinePairs = option('baseline_pairs', 30);
   const seed = option('seed', 42);
+  const coldStarts = option('cold', 1) !== 0;
   const directory = join(tmpdir(), `proxygraph-bench-${entities}-${seed}`);
+  rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   log(`N = ${entities.toLocaleString('en-US')} entities, ${(5 * entities).toLocaleString('en-US')} relationships, seed ${seed}, ${pairCount} pairs`);
 
   let started = performance.now();
   const dataset = syntheticDataset(entities, seed);
   log(`generated in ${Math.round(performance.now() - started)} ms`);
-  // BENCH_COLD=0 skips the cold starts (and writing their input files) for a quicker run of the query timings.
-  const coldStarts = option('cold', 1) !== 0;
-  const labelPairs = option('label_pairs', 50);
-  const datasetFile = join(directory, 'dataset.jsonl');
-  if (coldStarts) await writeDatasetLines(dataset, datasetFile);
   started = performance.now();
   const graph = buildGraph(dataset);
   const buildMs = performance.now() - started;
-  log(`buildGraph in ${Math.round(buildMs)} ms`);
-  const graphologyFile = join(directory, 'graphology.jsonl');
-  if (coldStarts) await writeGraphologyLines(graph, graphologyFile);
   started = performance.now();
   const index = pathIndexOf(graph);
   const indexMs = performance.now() - started;
-  log(`path index in ${Math.round(indexMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  log(`buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 
-  // Random pairs with a path under the most restrictive variant measured (directed, with the filters, default
-  // maxLength 8), so every query below answers with a path.
-  const floor = new CsrFloor(index);
+  // Random pairs with a directed path of at most 8 hops under the filters, so that every query answers with a path.
   const random = seededRandom(seed + 1);
   const width = String(entities).length;
   const pairs: [string, string][] = [];
@@ -112,97 +120,74 @@ async function main(): Promise<void> {
     if (from !== to && shortestPath(graph, from, to, { directed: true, ...FILTERS })) pairs.push([from, to]);
   }
   log(`${pairs.length} connected pairs out of ${tries} tried`);
-  const node = (id: string) => index.nodeIds.get(id)!;
-
-  const rows: Row[] = [];
-  const add = (name: string, times: number[], note?: string) => {
-    rows.push({ name, times, note });
-    const sorted = [...times].sort((a, b) => a - b);
-    log(`${name}: median ${ms(percentile(sorted, 0.5))} ms, p95 ${ms(percentile(sorted, 0.95))} ms`);
-  };
-  add('floor: CSR bidirectional BFS, directed', measure(pairs, (from, to) => floor.path(node(from), node(to), true)));
-  add('floor: CSR bidirectional BFS, undirected', measure(pairs, (from, to) => floor.path(node(from), node(to), false)));
-  add('baseline 1: graphology-shortest-path bidirectional (directed)', measure(pairs, (from, to) => bidirectional(graph, from, to)));
-  for (const directed of [true, false]) {
-    const way = directed ? 'directed' : 'undirected';
-    add(`shortestPath, ${way}`, measure(pairs, (from, to) => shortestPath(graph, from, to, { directed })));
-    add(`shortestPath, ${way}, types + asOf`, measure(pairs, (from, to) => shortestPath(graph, from, to, { directed, ...FILTERS })));
-    add(`paths(k: 5), ${way}`, measure(pairs, (from, to) => kShortestPaths(graph, from, to, { directed, k: 5 })));
-    add(`paths(k: 5), ${way}, types + asOf`, measure(pairs, (from, to) => kShortestPaths(graph, from, to, { directed, k: 5, ...FILTERS })));
-  }
-  // The label-setting searches (weighted costs, chronological) are one-sided; a query past the search budget is
-  // refused (BAD_USER_INPUT), which is counted rather than timed as a success.
-  for (const [name, args] of [
-    ['shortestPath, undirected, cost: CONFIDENCE', { cost: 'CONFIDENCE', maxLength: 6 }],
-    ['shortestPath, directed, cost: WEIGHT', { cost: 'WEIGHT', directed: true, maxLength: 6 }],
-    ['shortestPath, directed, chronological', { directed: true, chronological: true, maxLength: 6 }],
-  ] as const) {
-    let refused = 0;
-    const times = measure(pairs.slice(0, labelPairs), (from, to) => {
-      try {
-        shortestPath(graph, from, to, args);
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) throw error;
-        refused++;
-      }
-    });
-    add(name, times, `${labelPairs} pairs, maxLength 6${refused > 0 ? `; ${refused} runs refused past the search budget` : ''}`);
-  }
-
-  // The same through GraphQL over HTTP: the real app on port 0 with this graph.
-  const app = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' }), createLogger({ LOG_LEVEL: 'silent' }));
-  const url = await app.listen();
-  const SELECTION = 'length cost nodes { id } hops { forward relationship { id type } }';
-  const post = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body;
-  };
-  const ARGS = '$from: ID!, $to: ID!, $directed: Boolean, $types: [RelationType!], $asOf: String';
-  const PASS = 'from: $from, to: $to, directed: $directed, types: $types, asOf: $asOf';
-  const shortestQuery = `query Shortest(${ARGS}) { shortestPath(${PASS}) { ${SELECTION} } }`;
-  const pathsQuery = `query Paths(${ARGS}) { paths(${PASS}, k: 5) { ${SELECTION} } }`;
-  for (const directed of [true, false]) {
-    const way = directed ? 'directed' : 'undirected';
-    add(`HTTP shortestPath, ${way}`, await measureAsync(pairs, (from, to) => post(shortestQuery, { from, to, directed })));
-    add(`HTTP shortestPath, ${way}, types + asOf`, await measureAsync(pairs, (from, to) => post(shortestQuery, { from, to, directed, ...FILTERS })));
-    add(`HTTP paths(k: 5), ${way}`, await measureAsync(pairs, (from, to) => post(pathsQuery, { from, to, directed })));
-    add(`HTTP paths(k: 5), ${way}, types + asOf`, await measureAsync(pairs, (from, to) => post(pathsQuery, { from, to, directed, ...FILTERS })));
-  }
+  const rows = inProcessRows(graph, pairs, log, baselinePairs);
+  // The bench sends hundreds of path queries a minute from one address: the rate limit would refuse them.
+  const app = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', PROXYGRAPH_RATE_LIMIT: 'off' }), createLogger({ LOG_LEVEL: 'silent' }));
+  await httpRows(await app.listen(), pairs)(rows);
   await app.stop();
+  log('HTTP server stopped');
 
-  // Cold starts in fresh processes, so each peak RSS is its own.
-  const cold = (kind: string, file: string) => {
-    log(`cold start: ${kind}`);
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, `--cold=${kind}`, `--file=${file}`, `--from=${pairs[0][0]}`, `--to=${pairs[0][1]}`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(output.trim().split('\n').pop()!) as { phases: Record<string, number>; totalMs: number; maxRssMb: number };
-  };
-  const ours = coldStarts ? cold('proxygraph', datasetFile) : null;
-  const stock = coldStarts ? cold('graphology', graphologyFile) : null;
+  // The answers every graph of the run must give alike (a few pairs and entities, every kind of query).
+  const answerSet = { pairs: pairs.slice(0, 6), entities: [pairs[0][0], pairs[1][1], entityId(0, width), entityId(1, width)] };
+  const answersFile = join(directory, 'answers.json');
+  writeFileSync(answersFile, JSON.stringify(answerSet));
+  const inMemory = fingerprint(queryAnswers(graph, answerSet.pairs, answerSet.entities));
+  log(`answers of the graph built in memory: ${inMemory}`);
+
+  const cold: { files?: ColdStartResult; store?: ColdStartResult; stock?: ColdStartResult } = {};
+  let restart: { identical: boolean; detail: string } | null = null;
+  let seedMemory: SeedRss | null = null;
+  if (coldStarts) {
+    const datasetFile = join(directory, 'dataset.jsonl');
+    const graphologyFile = join(directory, 'graphology.jsonl');
+    const home = join(directory, 'store');
+    await writeDatasetLines(dataset, datasetFile);
+    await writeGraphologyLines(graph, graphologyFile);
+    started = performance.now();
+    await fillEmbeddedStore(home, dataset, log);
+    log(`store filled in ${Math.round(performance.now() - started)} ms`);
+    cold.files = coldStart('files', datasetFile, pairs, answersFile);
+    cold.store = coldStart('store', home, pairs, answersFile);
+    const again = coldStart('store', home, pairs, answersFile);
+    cold.stock = coldStart('graphology', graphologyFile, pairs);
+    const fingerprints = { 'in memory': inMemory, 'from files': cold.files.answers!, 'from the store': cold.store.answers!, 'after a restart': again.answers! };
+    restart = {
+      identical: new Set(Object.values(fingerprints)).size === 1,
+      detail: `answers of the same queries: ${Object.entries(fingerprints).map(([name, value]) => `${name} ${value}`).join(', ')}`,
+    };
+    seedMemory = await seedRss(directory);
+  }
 
   const out = process.stdout;
   out.write(`\n## Path queries: ${entities.toLocaleString('en-US')} entities, ${graph.size.toLocaleString('en-US')} relationships (seed ${seed})\n\n`);
-  out.write(`${pairs.length} random pairs (of ${tries} drawn) with a directed path of at most 8 hops under the filters (types ${FILTERS.types!.join(', ')}; asOf ${FILTERS.asOf}), so every query answers with a path.\n`);
-  out.write(`Node ${process.version}, ${process.execArgv.join(' ')}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${require('node:os').cpus().length} cores (other work shares the machine).\n\n`);
-  out.write(table(rows, 'floor: CSR bidirectional BFS, undirected', 'baseline 1: graphology-shortest-path bidirectional (directed)') + '\n\n');
+  out.write(`${pairs.length} random pairs (of ${tries} drawn) with a directed path of at most 8 hops under the filters (types ${FILTERS.types!.join(', ')}; asOf ${FILTERS.asOf}), so every query answers with a path. Default maxLength (8) unless said.\n`);
+  out.write(`Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (other work shares the machine).\n\n`);
+  out.write(queryTable(rows) + '\n\n');
   out.write(`In-process build: buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms.\n\n`);
-  if (ours && stock) {
-    const phases = (run: { phases: Record<string, number> }) => Object.entries(run.phases).map(([k, v]) => `${k} ${v}`).join('; ');
-    out.write('| cold start | total ms | peak RSS MB | phases (ms) |\n| --- | ---: | ---: | --- |\n');
-    out.write(`| proxygraph: dataset JSON lines → validate → buildGraph → app → first shortestPath over HTTP | ${ours.totalMs} | ${ours.maxRssMb} | ${phases(ours)} |\n`);
-    out.write(`| stock: JSON.parse + graph.import() of Graphology's serialization | ${stock.totalMs} | ${stock.maxRssMb} | ${phases(stock)} |\n`);
+  if (cold.files && cold.store && cold.stock) {
+    out.write(coldStartTable([['proxygraph: dataset JSON lines → DatasetStream → server → first path over HTTP', cold.files], ['proxygraph: embedded store → graph → server → first path over HTTP', cold.store], ["stock: JSON.parse + graph.import() of Graphology's serialization", cold.stock]]) + '\n\n');
   }
+  out.write(`## Targets (${entities.toLocaleString('en-US')} entities, ${graph.size.toLocaleString('en-US')} relationships)\n\n`);
+  out.write(targetTable(targetsOf(rows, cold, seedMemory, restart)) + '\n');
+  void index;
   if (!process.env.BENCH_KEEP_FILES) rmSync(directory, { recursive: true, force: true });
 }
 
 const coldKind = process.argv.find((arg) => arg.startsWith('--cold='))?.split('=')[1];
-const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))!.split('=')[1];
-(coldKind ? runColdStart(coldKind, argument('file'), argument('from'), argument('to')) : main()).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+if (coldKind) {
+  runColdStart(coldKind, argument('file')!, argument('from')!, argument('to')!, argument('answers'))
+    .then((result) => {
+      process.stdout.write(JSON.stringify(result) + '\n');
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

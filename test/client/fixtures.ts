@@ -62,8 +62,8 @@ export const PATH: ApiPath = {
   cost: 2,
   nodes: [ENTITIES[0], ENTITIES[1], ENTITIES[4]],
   hops: [
-    { relationship: RELATIONSHIPS[0], from: { id: 'patron' }, to: { id: 'militia' }, forward: true },
-    { relationship: RELATIONSHIPS[2], from: { id: 'militia' }, to: { id: 'attack' }, forward: true },
+    { relationship: RELATIONSHIPS[0], from: { id: 'patron' }, to: { id: 'militia' }, forward: true, alternatives: [] },
+    { relationship: RELATIONSHIPS[2], from: { id: 'militia' }, to: { id: 'attack' }, forward: true, alternatives: [] },
   ],
 };
 

@@ -28,10 +28,24 @@ describeInBrowser('the path finder', () => {
 
     // Each hop is readable: its relation, dates or "undated", and its evidence.
     const firstHop = page.locator('#path-results .hop').first();
-    expect(await firstHop.locator('.facts').count()).toBe(1);
+    expect(await firstHop.locator(':scope > .facts').count()).toBe(1);
     expect(await firstHop.locator('.evidence, .muted').count()).toBeGreaterThan(0);
     const evidenceTitles = paths[0].hops[0].relationship.evidence.map((item) => item.source.title);
     for (const title of evidenceTitles) expect(await firstHop.textContent()).toContain(title);
+
+    // Parallel relationships are one hop: the others are listed under it, folded, each with its evidence.
+    const alternatives = await inPage<string[][][]>(
+      page,
+      "Array.from(document.querySelectorAll('#path-results .path')).map((path) => Array.from(path.querySelectorAll('.hop')).map((hop) => Array.from(hop.querySelectorAll('.alternative')).map((item) => item.getAttribute('data-relationship'))))",
+    );
+    expect(alternatives).toEqual(paths.map((path) => path.hops.map((hop) => hop.alternatives.map((other) => other.id))));
+    expect(alternatives.flat(2).length).toBeGreaterThan(0);
+    const folded = page.locator('#path-results .hop-alternatives').first();
+    expect(await folded.locator('.alternative').first().isVisible()).toBe(false);
+    await folded.locator('summary').click();
+    expect(await folded.locator('.alternative .evidence').first().isVisible()).toBe(true);
+    await folded.scrollIntoViewIfNeeded();
+    await screenshot(page, 'paths-alternatives');
 
     const params = new URL(page.url()).searchParams;
     expect(params.get('from')).toBe('iran');

@@ -67,9 +67,10 @@ function randomSpan(random: () => number): { start?: string; end?: string } {
 
 /**
  * A random graph of a few entities (some dated, some events) and typed, dated, weighted relationships with
- * parallel edges and self-loops. Relationship ids are random, so id order is not creation order.
+ * parallel edges and self-loops. Relationship ids are random, so id order is not creation order. With `hub`, entity n0
+ * also gets that many more relationships, either way, to random others: a hub, as real graphs have.
  */
-export function randomDataset(random: () => number, options: { minNodes?: number; maxNodes?: number; edgesPerNode?: number } = {}): Dataset {
+export function randomDataset(random: () => number, options: { minNodes?: number; maxNodes?: number; edgesPerNode?: number; hub?: number } = {}): Dataset {
   const n = integer(random, options.minNodes ?? 4, options.maxNodes ?? 10);
   const entities: EntityRecord[] = [];
   for (let i = 0; i < n; i++) {
@@ -80,11 +81,15 @@ export function randomDataset(random: () => number, options: { minNodes?: number
   const m = integer(random, Math.round(n * 1.5), Math.round(n * (options.edgesPerNode ?? 3)));
   const relationships: RelationshipRecord[] = [];
   const ids = new Set<string>();
-  for (let j = 0; j < m; j++) {
+  const hubEdges = options.hub ?? 0;
+  for (let j = 0; j < m + hubEdges; j++) {
     let source: string;
     let target: string;
     const shape = random();
-    if (shape < 0.05) {
+    if (j >= m) {
+      const other = entities[integer(random, 1, n - 1)].id;
+      [source, target] = random() < 0.5 ? ['n0', other] : [other, 'n0'];
+    } else if (shape < 0.05) {
       source = target = pick(random, entities).id;
     } else if (shape < 0.2 && relationships.length > 0) {
       const twin = pick(random, relationships);

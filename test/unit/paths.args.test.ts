@@ -96,15 +96,19 @@ describe('paths on a small graph', () => {
     expect(shortestPath(GRAPH, 'a', 'c', { cost: 'WEIGHT' })?.cost).toBe(6);
     expect(ids(shortestPath(GRAPH, 'a', 'c', { cost: 'CONFIDENCE' }))).toEqual(['ab', 'bc1']);
     expect(shortestPath(GRAPH, 'a', 'c', { cost: 'CONFIDENCE' })?.cost).toBeCloseTo(-2 * Math.log(0.9), 12);
-    expect(kShortestPaths(GRAPH, 'a', 'c', { k: 5 }).map(ids)).toEqual([['ac'], ['ab', 'bc1'], ['ab', 'bc2']]);
+    expect(kShortestPaths(GRAPH, 'a', 'c', { k: 5 }).map(ids)).toEqual([['ac'], ['ab', 'bc1']]);
   });
 
-  test('parallel relationships give distinct paths; self-loops never appear', () => {
+  test('parallel relationships are one hop, not distinct paths: the others are its alternatives; self-loops never appear', () => {
     const found = kShortestPaths(GRAPH, 'a', 'c', { k: 20, types: ['BACKS', 'SUPPLIED'] });
-    expect(found.map(ids)).toEqual([
-      ['ab', 'bc1'],
-      ['ab', 'bc2'],
-    ]);
+    expect(found.map(ids)).toEqual([['ab', 'bc1']]);
+    expect(found[0].hops.map((hop) => hop.alternatives.map((other) => other.id))).toEqual([[], ['bc2']]);
+    // The hop takes its best relationship under the cost, and lists the others best first.
+    const byWeight = shortestPath(GRAPH, 'a', 'c', { cost: 'WEIGHT', types: ['BACKS', 'SUPPLIED'] })!;
+    expect(ids(byWeight)).toEqual(['ab', 'bc2']);
+    expect(byWeight.hops[1].alternatives.map((other) => other.id)).toEqual(['bc1']);
+    // Only what the query may use: without SUPPLIED, bc2 is no alternative.
+    expect(shortestPath(GRAPH, 'a', 'c', { types: ['BACKS'] })!.hops[1].alternatives).toEqual([]);
   });
 
   test('undirected hops say which way they went', () => {
@@ -209,7 +213,11 @@ describe('the path index', () => {
     const graph = buildGraph(dataset(['a', 'b'], []));
     for (const id of ['r3', 'r1', 'r2']) graph.addEdgeWithKey(id, 'a', 'b', relationshipAttributes(relation(id, 'BACKS', 'a', 'b')));
     expect(pathIndexOf(graph).edgeKeys).toEqual(['r1', 'r2', 'r3']);
-    expect(kShortestPaths(graph, 'a', 'b').map(ids)).toEqual([['r1'], ['r2'], ['r3']]);
+    // Parallel relationships are one hop: one path, by the first of them, the others its alternatives.
+    const [only, ...more] = kShortestPaths(graph, 'a', 'b');
+    expect(more).toEqual([]);
+    expect(ids(only)).toEqual(['r1']);
+    expect(only.hops[0].alternatives.map((other) => other.id)).toEqual(['r2', 'r3']);
   });
 
   test('is cached per graph, rebuilt when the graph grows, and refreshed when the graph announces a change', () => {
@@ -218,17 +226,20 @@ describe('the path index', () => {
     expect(pathIndexOf(graph)).toBe(first);
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc2']);
 
-    // An attribute edit is invisible to the cached index until the change is announced.
+    // The index reads the graph's own columns: an edit of a weight (or dates, or confidence) is seen at once, and
+    // after the change is announced the next query builds a fresh index that sees it too.
     const bc2 = graph.getEdgeAttributes('bc2').record;
     const updated = { ...bc2, weight: 50 };
     graph.replaceEdgeAttributes('bc2', relationshipAttributes(updated));
-    expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc2']);
+    expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc1']);
     announceGraphChange(graph, { rebuilt: false, entities: new Set(), removedEntities: new Set(), relationships: [{ before: bc2, after: updated }], sources: new Set() });
+    const second = pathIndexOf(graph);
+    expect(second).not.toBe(first);
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc1']);
 
     // A new relationship changes the size: the index is rebuilt even without an announcement.
     graph.addEdgeWithKey('aa-direct', 'a', 'c', relationshipAttributes(relation('aa-direct', 'BACKS', 'a', 'c', { weight: 1 })));
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['aa-direct']);
-    expect(pathIndexOf(graph)).not.toBe(first);
+    expect(pathIndexOf(graph)).not.toBe(second);
   });
 });

@@ -38,6 +38,8 @@ export const COST_MODEL: CostModel = {
     'Query.sources': 100,
     'Query.relationTypes': 30,
     'Relationship.evidence': 3,
+    // Other relationships between a path hop's two entities: rarely more than a couple.
+    'Hop.alternatives': 3,
     // A timeline's buckets: a few decades of years, or a few years of months.
     'Timeline.buckets': 200,
   },

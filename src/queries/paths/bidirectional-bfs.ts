@@ -27,19 +27,23 @@ function expandLayer(
   stamp: number,
 ): Expansion {
   const depth = dist[queue[from]] + 1;
+  const allowed = space.typeAllowed;
   let length = to;
   let work = 0;
   for (let q = from; q < to; q++) {
     const u = queue[q];
-    for (const { start, edge, node } of lists) {
-      for (let p = start[u], end = start[u + 1]; p < end; p++) {
-        const v = node[p];
-        if (seen[v] === stamp || !space.edgeOpen(edge[p]) || !space.nodeOpen(v)) continue;
-        seen[v] = stamp;
-        dist[v] = depth;
-        queue[length++] = v;
-        if (otherSeen[v] === stamp) return { length, work, meeting: v };
-        work += degree(space, lists, v);
+    for (const { runStart, runOffset, runType, edge, node } of lists) {
+      for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
+        if (allowed !== null && allowed[runType[r]] === 0) continue;
+        for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
+          const v = node[p];
+          if (seen[v] === stamp || !space.edgeOpen(edge[p]) || !space.nodeOpen(v)) continue;
+          seen[v] = stamp;
+          dist[v] = depth;
+          queue[length++] = v;
+          if (otherSeen[v] === stamp) return { length, work, meeting: v };
+          work += degree(space, lists, v);
+        }
       }
     }
   }
@@ -107,30 +111,28 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
 function readPath(space: SearchSpace, s: number, t: number, stamp: number, a: number, length: number): FoundPath {
   const { seenForward, distForward, seenBackward, distBackward, onPath: deadEnd } = space.scratch;
   const dead = space.scratch.nextStamp();
-  const [first, second] = space.forwardLists;
+  const allowed = space.typeAllowed;
   const nodes = [s];
   const edges: number[] = [];
   const walk = (u: number, position: number): boolean => {
     if (position === length) return u === t;
     const next = position + 1;
-    // Merge the (one or two) adjacency lists of u, each sorted by edge number, into one increasing sequence.
-    let p = first.start[u];
-    const pEnd = first.start[u + 1];
-    let q = second ? second.start[u] : 0;
-    const qEnd = second ? second.start[u + 1] : 0;
-    while (p < pEnd || q < qEnd) {
-      let e: number;
-      let v: number;
-      if (q >= qEnd || (p < pEnd && first.edge[p] < second!.edge[q])) {
-        e = first.edge[p];
-        v = first.node[p++];
-      } else {
-        e = second!.edge[q];
-        v = second!.node[q++];
+    // The relationships that lead on, in id (edge number) order: the lists are grouped by type, so sort them.
+    const steps: [number, number][] = [];
+    for (const { runStart, runOffset, runType, edge, node } of space.forwardLists) {
+      for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
+        if (allowed !== null && allowed[runType[r]] === 0) continue;
+        for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
+          const v = node[p];
+          const leads =
+            next <= a ? seenForward[v] === stamp && distForward[v] === next && deadEnd[v] !== dead : seenBackward[v] === stamp && distBackward[v] === length - next;
+          if (leads && space.edgeOpen(edge[p])) steps.push([edge[p], v]);
+        }
       }
-      const leads =
-        next <= a ? seenForward[v] === stamp && distForward[v] === next && deadEnd[v] !== dead : seenBackward[v] === stamp && distBackward[v] === length - next;
-      if (!leads || !space.edgeOpen(e)) continue;
+    }
+    steps.sort((x, y) => x[0] - y[0]);
+    for (const [e, v] of steps) {
+      if (deadEnd[v] === dead && next <= a) continue;
       nodes.push(v);
       edges.push(e);
       if (walk(v, next)) return true;

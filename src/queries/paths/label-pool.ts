@@ -1,7 +1,8 @@
 /**
  * The labels of a label-setting search, struct-of-arrays in growable typed arrays, reused across searches. A label
  * is a walk from the search's start: where it ends, its last hop and the label it extends, its hops, cost and the
- * earliest time it can be at its end.
+ * earliest time it can be at its end, and its key: the cost plus a lower bound of the cost still to go (A*), or the
+ * cost alone.
  */
 export class LabelPool {
   size = 0;
@@ -10,7 +11,13 @@ export class LabelPool {
   parent = new Int32Array(1024);
   hops = new Int32Array(1024);
   cost = new Float64Array(1024);
+  key = new Float64Array(1024);
   time = new Int32Array(1024);
+  /**
+   * 0 for a label. A cursor over a hub's relationships sorted by cost (hub-lists.ts) is a label too — the one it would
+   * add next: its edge, parent, hops and cost are that label's — with aux = 1 + (position << 1 | list).
+   */
+  aux = new Int32Array(1024);
   /** The next settled label at the same entity (a linked list per entity), -1 at the end. */
   nextSettled = new Int32Array(1024);
 
@@ -18,7 +25,7 @@ export class LabelPool {
     this.size = 0;
   }
 
-  add(node: number, edge: number, parent: number, hops: number, cost: number, time: number): number {
+  add(node: number, edge: number, parent: number, hops: number, cost: number, time: number, key = cost): number {
     if (this.size === this.node.length) this.grow();
     const label = this.size++;
     this.node[label] = node;
@@ -26,17 +33,23 @@ export class LabelPool {
     this.parent[label] = parent;
     this.hops[label] = hops;
     this.cost[label] = cost;
+    this.key[label] = key;
     this.time[label] = time;
+    this.aux[label] = 0;
     this.nextSettled[label] = -1;
     return label;
   }
 
   /**
-   * Whether label a comes before label b in the order of paths: lower cost, then fewer hops, then the smaller
-   * sequence of relationship ids (edge numbers), compared from the start. Labels of one search share their start,
-   * so with equal hops both chains meet at a common ancestor; the last difference seen walking back is the first one.
+   * Whether label a leaves the heap before label b: lower key, then the order of paths — lower cost, then fewer hops,
+   * then the smaller sequence of relationship ids (edge numbers), compared from the start. Labels of one search share
+   * their start, so with equal hops both chains meet at a common ancestor; the last difference seen walking back is
+   * the first one. At one entity the bound is the same for every label, so there labels leave in the order of paths.
    */
   before(a: number, b: number): boolean {
+    const ka = this.key[a];
+    const kb = this.key[b];
+    if (ka !== kb) return ka < kb;
     const ca = this.cost[a];
     const cb = this.cost[b];
     if (ca !== cb) return ca < cb;
@@ -66,7 +79,9 @@ export class LabelPool {
     this.parent = widen(this.parent, (n) => new Int32Array(n));
     this.hops = widen(this.hops, (n) => new Int32Array(n));
     this.cost = widen(this.cost, (n) => new Float64Array(n));
+    this.key = widen(this.key, (n) => new Float64Array(n));
     this.time = widen(this.time, (n) => new Int32Array(n));
+    this.aux = widen(this.aux, (n) => new Int32Array(n));
     this.nextSettled = widen(this.nextSettled, (n) => new Int32Array(n));
   }
 }

@@ -4,9 +4,16 @@ import type { EntityRecord, RelationshipRecord, RelationType } from '../../model
 export const PATH_COSTS = ['HOPS', 'CONFIDENCE', 'WEIGHT'] as const;
 export type PathCost = (typeof PATH_COSTS)[number];
 
+/**
+ * The confidence the CONFIDENCE cost assumes for a relationship that has none: an unrated claim counts as a coin flip,
+ * so a path through rated relationships is preferred to one through unrated ones. (minConfidence still lets unrated
+ * relationships through: it filters out what is known to be doubtful, not what was never rated.)
+ */
+export const UNRATED_CONFIDENCE = 0.5;
+
 export const PATH_COST_DEFINITIONS: Record<PathCost, string> = {
   HOPS: 'The number of relationships on the path.',
-  CONFIDENCE: 'The sum of −ln(confidence) over the hops: the most probable path (largest product of confidences). A relationship with no confidence counts as 1 (cost 0); confidence 0 makes a relationship unusable.',
+  CONFIDENCE: `The sum of −ln(confidence) over the hops: the most probable path (largest product of confidences). A relationship with no confidence counts as ${UNRATED_CONFIDENCE} (an unrated claim, cost ln 2 ≈ 0.693); confidence 0 makes a relationship unusable.`,
   WEIGHT: "The sum of the relationships' numeric weight (1 when absent).",
 };
 
@@ -59,6 +66,11 @@ export interface PathHop {
   readonly from: EntityRecord;
   readonly to: EntityRecord;
   readonly forward: boolean;
+  /**
+   * The other relationships between the same two entities that the query could have walked here (parallel
+   * relationships are one hop, not distinct paths), best first: lower cost, then id.
+   */
+  readonly alternatives: readonly RelationshipRecord[];
 }
 
 export interface Path {

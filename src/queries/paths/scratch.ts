@@ -1,5 +1,23 @@
 import { LabelHeap, LabelPool } from './label-pool';
+import { NodeHeap } from './node-heap';
 import type { PathIndex } from './path-index';
+
+/** Working arrays of the cost bounds (cost-bounds.ts): per side, labels, a queue, and per entity its settled labels. */
+export interface BoundArrays {
+  readonly forwardLabels: LabelPool;
+  readonly forwardHeap: NodeHeap;
+  readonly forwardHead: Int32Array;
+  readonly forwardMark: Uint32Array;
+  /** Per entity, the side's latest open label that no other open label there beats (valid when openMark is the side's stamp). */
+  readonly forwardOpen: Int32Array;
+  readonly forwardOpenMark: Uint32Array;
+  readonly backwardLabels: LabelPool;
+  readonly backwardHeap: NodeHeap;
+  readonly backwardHead: Int32Array;
+  readonly backwardMark: Uint32Array;
+  readonly backwardOpen: Int32Array;
+  readonly backwardOpenMark: Uint32Array;
+}
 
 /**
  * Working arrays of the searches, allocated once per index and reused by every query (searches are synchronous, so
@@ -23,8 +41,9 @@ export class Scratch {
   readonly settledHead: Int32Array;
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
+  private boundArrays: BoundArrays | null = null;
 
-  constructor(nodeCount: number) {
+  constructor(private readonly nodeCount: number) {
     this.nodeMark = new Uint32Array(nodeCount);
     this.seenForward = new Uint32Array(nodeCount);
     this.distForward = new Int32Array(nodeCount);
@@ -37,10 +56,33 @@ export class Scratch {
     this.settledHead = new Int32Array(nodeCount);
   }
 
+  /** The arrays of the cost bounds, allocated on the first weighted or chronological query. */
+  get bounds(): BoundArrays {
+    this.boundArrays ??= {
+      forwardLabels: new LabelPool(),
+      forwardHeap: new NodeHeap(),
+      forwardHead: new Int32Array(this.nodeCount),
+      forwardMark: new Uint32Array(this.nodeCount),
+      forwardOpen: new Int32Array(this.nodeCount),
+      forwardOpenMark: new Uint32Array(this.nodeCount),
+      backwardLabels: new LabelPool(),
+      backwardHeap: new NodeHeap(),
+      backwardHead: new Int32Array(this.nodeCount),
+      backwardMark: new Uint32Array(this.nodeCount),
+      backwardOpen: new Int32Array(this.nodeCount),
+      backwardOpenMark: new Uint32Array(this.nodeCount),
+    };
+    return this.boundArrays;
+  }
+
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
   beginQuery(): void {
     if (this.generation < 0xfff00000) return;
     for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
+    if (this.boundArrays) {
+      const arrays = this.boundArrays;
+      for (const stamps of [arrays.forwardMark, arrays.backwardMark, arrays.forwardOpenMark, arrays.backwardOpenMark]) stamps.fill(0);
+    }
     this.generation = 0;
   }
 

@@ -1,11 +1,15 @@
+import { EVENT_TYPE, FLAG } from '../../load';
 import { RELATION_TYPES } from '../../model';
+import type { CostBounds } from './cost-bounds';
+import { hubListsOf, type HubList } from './hub-lists';
 import type { PathQuery } from './path-args';
 import { OPEN_END, OPEN_START, type Adjacency, type PathIndex } from './path-index';
-import type { PathCost } from './path-types';
+import { UNRATED_CONFIDENCE, type PathCost } from './path-types';
 import { SearchBudget } from './search-budget';
 import { scratchOf, type Scratch } from './scratch';
 
 const NO_STAMP = -1;
+const UNRATED_COST = -Math.log(UNRATED_CONFIDENCE);
 
 /**
  * One query's view of the index: which entities and relationships a path may use, what a hop costs, and which
@@ -23,7 +27,10 @@ export class SearchSpace {
   readonly forwardLists: readonly Adjacency[];
   /** The lists a walk back from `to` follows: in-edges, and out-edges too when undirected. */
   readonly backwardLists: readonly Adjacency[];
-  private readonly typeAllowed: Uint8Array | null;
+  /** Lower bounds of the cost to the query's `to`, once its first label search has computed them (best-path.ts). */
+  bounds: CostBounds | null = null;
+  /** By type number: 1 when a path may use the type; null when every type may be used. */
+  readonly typeAllowed: Uint8Array | null;
   private readonly asOfLo: number;
   private readonly asOfHi: number;
   private readonly minConfidence: number;
@@ -87,7 +94,8 @@ export class SearchSpace {
     if (this.unrestricted) return true;
     const index = this.index;
     if (this.typeAllowed !== null && this.typeAllowed[index.edgeType[e]] === 0) return false;
-    if (this.checkAsOf && (index.window[2 * e] > this.asOfHi || index.window[2 * e + 1] < this.asOfLo)) return false;
+    // The asOf window is [lo, hi], open-ended for an EVENT type.
+    if (this.checkAsOf && (index.lo[e] > this.asOfHi || (index.hi[e] < this.asOfLo && EVENT_TYPE[index.edgeType[e]] === 0))) return false;
     if (this.checkConfidence) {
       const confidence = index.confidence[e];
       if (confidence < this.minConfidence || (this.positiveConfidence && confidence === 0)) return false;
@@ -95,11 +103,25 @@ export class SearchSpace {
     return this.bannedEdges.length === 0 || !this.bannedEdges.includes(e);
   }
 
-  /** What one hop over the relationship adds to a path's cost. */
+  /**
+   * The relationships a walk may take from u straight to v (either way when undirected), under the filters and bans,
+   * in edge-number order. They are listed at u (forward lists) and at v (backward lists): the shorter lists are read.
+   */
+  relationshipsBetween(u: number, v: number): number[] {
+    const length = (lists: readonly Adjacency[], w: number) => lists.reduce((sum, list) => sum + list.start[w + 1] - list.start[w], 0);
+    const [lists, from, to] = length(this.forwardLists, u) <= length(this.backwardLists, v) ? [this.forwardLists, u, v] : [this.backwardLists, v, u];
+    const steps: number[] = [];
+    for (const { start, edge, node } of lists) {
+      for (let p = start[from], end = start[from + 1]; p < end; p++) if (node[p] === to && this.edgeOpen(edge[p])) steps.push(edge[p]);
+    }
+    return steps.sort((a, b) => a - b);
+  }
+
+  /** What one hop over the relationship adds to a path's cost (path-types.ts PATH_COST_DEFINITIONS). */
   edgeCost(e: number): number {
     if (this.cost === 'HOPS') return 1;
     if (this.cost === 'WEIGHT') return this.index.weight[e];
-    return -Math.log(this.index.confidence[e]);
+    return this.index.flags[e] & FLAG.hasConfidence ? -Math.log(this.index.confidence[e]) : UNRATED_COST;
   }
 
   /** The cost of a sequence of hops, summed in order: the one way every path's cost is computed. */
@@ -116,10 +138,20 @@ export class SearchSpace {
   arrivalTime(edges: readonly number[], to = edges.length): number | null {
     let time = OPEN_START;
     for (let i = 0; i < to; i++) {
-      time = Math.max(time, this.index.time[2 * edges[i]]);
-      if (time > this.index.time[2 * edges[i] + 1]) return null;
+      time = Math.max(time, this.index.lo[edges[i]]);
+      if (time > this.index.hi[edges[i]]) return null;
     }
     return time;
+  }
+
+  /**
+   * The hub lists (hub-lists.ts) aligned with forwardLists and backwardLists, for weighted costs; null for HOPS, where
+   * every hop costs the same and a hub's relationships are best taken all at once.
+   */
+  hubLists(): { forward: readonly HubList[]; backward: readonly HubList[] } | null {
+    if (this.cost === 'HOPS') return null;
+    const hubs = hubListsOf(this.index, this.cost, (e) => this.edgeCost(e));
+    return this.directed ? { forward: [hubs.out], backward: [hubs.in] } : { forward: [hubs.out, hubs.in], backward: [hubs.in, hubs.out] };
   }
 
   /** Bans entities and relationships until the next ban or clearBans (Yen's spur searches). */

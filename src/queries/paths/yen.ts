@@ -41,27 +41,37 @@ function insertSorted(candidates: RankedPath[], path: RankedPath): void {
  * The k best simple paths from s to t in the order of paths (Yen's algorithm, with Lawler's saving: a path's spur
  * searches start where it left its parent, since earlier spurs were searched for the parent already).
  *
- * For each spur entity of the last accepted path, the root (its part up to the spur) is kept, the root's other
- * entities are banned, and so is the next relationship of every accepted path with the same root; the best spur
- * path completes a candidate. Spur searches start with the root's cost, hops and earliest arrival time, so costs are
- * summed in path order and chronological spurs continue where the root ends. Once enough candidates are in hand, a
- * spur search is cut at the cost of the last one that could still be accepted, and worse candidates are dropped.
- * Parallel relationships give distinct paths: paths are compared as sequences of relationships.
+ * Paths are distinct as sequences of entities: parallel relationships between the same two entities are one hop, taken
+ * by its best relationship (the others are the hop's alternatives, see to-path.ts). For each spur entity of the last
+ * accepted path, the root (its part up to the spur) is kept, the root's other entities are banned, and so are the
+ * relationships from the spur entity to the next entity of every accepted path with the same root; the best spur path
+ * completes a candidate. Spur searches start with the root's cost, hops and earliest arrival time, so costs are summed
+ * in path order and chronological spurs continue where the root ends. Once enough candidates are in hand, a spur search
+ * is cut at the cost of the last one that could still be accepted, and worse candidates are dropped.
+ *
+ * Chronological paths are the exception: there the best relationship of one hop depends on the hops around it (an
+ * earlier one may be needed to continue in time), so fixing a root's relationships could hide paths. Their search
+ * ranks sequences of relationships, as Yen's algorithm does, and keeps the first — the best — of each sequence of
+ * entities, until it has k of them.
  */
 export function kBestPaths(space: SearchSpace, s: number, t: number, k: number): RankedPath[] {
   const origin: SearchStart = { node: s, cost: 0, hops: 0, time: OPEN_START };
   const first = bestPath(space, origin, t);
   if (!first) return [];
+  const byEntities = !space.chronological;
   const accepted: RankedPath[] = [{ ...first, cost: space.pathCost(first.edges), deviation: 0 }];
+  const distinct: RankedPath[] = [accepted[0]];
+  const seenEntities = new Set<string>([first.nodes.join(',')]);
   const candidates: RankedPath[] = [];
-  const known = new Set<string>([first.edges.join(',')]);
-  while (accepted.length < k) {
+  const known = new Set<string>([(byEntities ? first.nodes : first.edges).join(',')]);
+  while (distinct.length < k) {
     const last = accepted[accepted.length - 1];
-    const needed = k - accepted.length;
+    const needed = byEntities ? k - accepted.length : Infinity;
     // Spur entities from the end backwards: searches near t are cheap and fill the candidates, whose cost then cuts the
     // searches near s short (the set of candidates does not depend on the order).
     for (let i = last.edges.length - 1; i >= last.deviation; i--) {
-      const bannedEdges = accepted.filter((path) => path.edges.length > i && sharePrefix(path.edges, last.edges, i)).map((path) => path.edges[i]);
+      const sameRoot = accepted.filter((path) => path.edges.length > i && (byEntities ? sharePrefix(path.nodes, last.nodes, i + 1) : sharePrefix(path.edges, last.edges, i)));
+      const bannedEdges = byEntities ? [...new Set(sameRoot.map((path) => path.nodes[i + 1]))].flatMap((next) => space.relationshipsBetween(last.nodes[i], next)) : sameRoot.map((path) => path.edges[i]);
       const start: SearchStart = { node: last.nodes[i], cost: space.pathCost(last.edges, 0, i), hops: i, time: space.arrivalTime(last.edges, i)! };
       const limit = candidates.length >= needed ? candidates[needed - 1].cost : Infinity;
       space.ban(last.nodes.slice(0, i), bannedEdges);
@@ -72,16 +82,22 @@ export function kBestPaths(space: SearchSpace, s: number, t: number, k: number):
         space.clearBans();
       }
       if (!spur) continue;
+      const nodes = [...last.nodes.slice(0, i), ...spur.nodes];
       const edges = [...last.edges.slice(0, i), ...spur.edges];
-      const key = edges.join(',');
+      const key = (byEntities ? nodes : edges).join(',');
       if (known.has(key)) continue;
       known.add(key);
-      insertSorted(candidates, { nodes: [...last.nodes.slice(0, i), ...spur.nodes], edges, cost: space.pathCost(edges), deviation: i });
+      insertSorted(candidates, { nodes, edges, cost: space.pathCost(edges), deviation: i });
       if (candidates.length > needed) candidates.length = needed;
     }
     const next = candidates.shift();
     if (!next) break;
     accepted.push(next);
+    const entities = next.nodes.join(',');
+    if (!seenEntities.has(entities)) {
+      seenEntities.add(entities);
+      distinct.push(next);
+    }
   }
-  return accepted;
+  return distinct;
 }
