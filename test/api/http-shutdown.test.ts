@@ -70,7 +70,9 @@ async function refusedWithin(port: number, ms: number): Promise<boolean> {
     try {
       (await open(port)).destroy();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') return true;
+      // A probe caught in the listen backlog as the listener closes is reset rather than refused: both mean closed.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
       throw error;
     }
     await sleep(50);
