@@ -21,11 +21,7 @@ describe.each(STORE_KINDS)('sources on the %s store', (kind) => {
   });
   afterAll(() => h?.close());
 
-  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await h.gql(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ok = (query: string, variables: Record<string, unknown> = {}) => h.ok(query, variables);
   const source = (input: Record<string, unknown>) => ok(`mutation($input: SourceInput!) { createSource(input: $input) { id version } }`, { input });
   const entity = (input: Record<string, unknown>) => ok(`mutation($input: EntityInput!) { createEntity(input: $input) { id } }`, { input: { kind: 'ORGANIZATION', ...input } });
   const relationship = (input: Record<string, unknown>) => ok(`mutation($input: RelationshipInput!) { createRelationship(input: $input) { id } }`, { input });

@@ -25,6 +25,8 @@ export interface Harness {
   readonly graph: KnowledgeGraph;
   /** Runs an operation as `actor` (default: an editor; null: no token). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, actor?: Actor | null): Promise<GraphQLResult<T>>;
+  /** Runs an operation as an editor, expects no errors and returns its data. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Everything the graph and the store hold, as text: equal snapshots mean nothing changed. */
   snapshot(): Promise<{ graph: string; store: string }>;
   close(): Promise<void>;
@@ -38,16 +40,22 @@ export async function openHarness(kind: StoreKind, options: { seed?: boolean } =
   if (options.seed !== false) await seedIfPristine(editor, () => readDatasetFiles(SEED_DATASET));
   const server: ApolloServer<AuthContext> = createApolloServer(await createSchema(editor.graph, editor), { development: false, introspection: true, allowBatchedHttpRequests: false });
   await server.start();
+  const gql: Harness['gql'] = async (query, variables, actor = EDITOR) => {
+    const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: 'test', logger: silentLogger, actor } });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as GraphQLResult;
+  };
   return {
     kind,
     test,
     store,
     editor,
     graph: editor.graph,
-    async gql(query, variables, actor = EDITOR) {
-      const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: 'test', logger: silentLogger, actor } });
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as GraphQLResult;
+    gql,
+    async ok(query, variables = {}) {
+      const result = await gql(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data!;
     },
     snapshot: () => snapshotOf(store, editor.graph),
     async close() {
