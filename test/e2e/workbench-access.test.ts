@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, inPage, launchBrowser, screenshot, until } from './support/browser';
-import { createTokenWithCli, openWorkbench, selectEntity, signIn, startStoreServers, tokenCli, type StoreServers } from './support/workbench';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, inPage, screenshot, until } from './support/browser';
+import { createTokenWithCli, openWorkbench, selectEntity, serversAndBrowser, signIn, tokenCli } from './support/workbench';
 
 // Anonymous and reader sessions see no editing controls, and the API refuses their edits anyway; a token that stops
 // working signs the tab out.
@@ -23,18 +23,10 @@ function postFromPage(page: Page, query: string): Promise<{ status: number; code
 const EDITING_CONTROLS = '#new-entity-button, #sources-button, #tokens-button, #edit-tools button:not(:text-is("History")), #editor form';
 
 describeInBrowser('workbench access', () => {
-  let servers: StoreServers;
-  let browser: Browser;
-  beforeAll(async () => {
-    [servers, browser] = await Promise.all([startStoreServers('embedded'), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await servers?.stop();
-  });
+  const session = serversAndBrowser('embedded');
 
   test('anonymous: reading only; the API refuses an edit', async () => {
-    const { page, errors } = await openWorkbench(browser, servers.servers[0]);
+    const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0]);
     await selectEntity(page, 'Kataib Hezbollah', 'kataib-hezbollah');
     expect(await page.locator(EDITING_CONTROLS).count()).toBe(0);
     expect(await page.locator('#edit-tools button').allTextContents()).toEqual(['History']);
@@ -45,9 +37,9 @@ describeInBrowser('workbench access', () => {
   });
 
   test('a reader: the role is shown, no editing controls, and the API refuses edits and token management', async () => {
-    const reader = await createTokenWithCli(servers.store, 'rita', 'reader');
+    const reader = await createTokenWithCli(session.servers.store, 'rita', 'reader');
     expect(reader.message).toMatch(/through the running server/);
-    const { page, errors } = await openWorkbench(browser, servers.servers[0]);
+    const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0]);
     // A wrong token is refused beside the field.
     await page.getByRole('button', { name: 'Sign in' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in' });
@@ -71,11 +63,11 @@ describeInBrowser('workbench access', () => {
     await screenshot(page, 'workbench-access-reader');
 
     // Revoked while signed in: the next change the stream tells makes it check the token, and the tab signs out.
-    const revoked = await createTokenWithCli(servers.store, 'root', 'admin');
-    expect((await servers.servers[0].gql('mutation { createSource(input: { id: "access-test-source", title: "Access test" }) { id } }', {}, revoked.secret)).errors).toBeUndefined();
+    const revoked = await createTokenWithCli(session.servers.store, 'root', 'admin');
+    expect((await session.servers.servers[0].gql('mutation { createSource(input: { id: "access-test-source", title: "Access test" }) { id } }', {}, revoked.secret)).errors).toBeUndefined();
     await until(page, "document.querySelector('#activity [data-seq]') !== null && document.querySelector('#activity').textContent.includes('Access test')", 5000);
-    expect((await tokenCli(servers.store, 'revoke', 'rita')).stdout).toMatch(/revoked token "rita" \(through the running server/);
-    expect((await servers.servers[0].gql('mutation { createSource(input: { id: "access-test-source-2", title: "Access test 2" }) { id } }', {}, revoked.secret)).errors).toBeUndefined();
+    expect((await tokenCli(session.servers.store, 'revoke', 'rita')).stdout).toMatch(/revoked token "rita" \(through the running server/);
+    expect((await session.servers.servers[0].gql('mutation { createSource(input: { id: "access-test-source-2", title: "Access test 2" }) { id } }', {}, revoked.secret)).errors).toBeUndefined();
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 5000 });
     expect(await inPage(page, "sessionStorage.getItem('proxygraph.token')")).toBeNull();
     expect(await page.locator('#status').textContent()).toMatch(/no longer valid/);
@@ -85,8 +77,8 @@ describeInBrowser('workbench access', () => {
   });
 
   test('keyboard only: sign in through the dialog, open and close the history, with visible focus', async () => {
-    const keyboard = await createTokenWithCli(servers.store, 'kim', 'editor');
-    const { page, errors } = await openWorkbench(browser, servers.servers[0]);
+    const keyboard = await createTokenWithCli(session.servers.store, 'kim', 'editor');
+    const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0]);
     const focusOutline = () => inPage<string>(page, 'getComputedStyle(document.activeElement).outlineStyle');
     await page.locator('#sign-in-button').focus();
     await page.keyboard.press('Enter');
@@ -119,19 +111,11 @@ describeInBrowser('workbench access', () => {
 });
 
 describeInBrowser('workbench on a server that needs a token to read', () => {
-  let servers: StoreServers;
-  let browser: Browser;
-  beforeAll(async () => {
-    [servers, browser] = await Promise.all([startStoreServers('embedded', { PROXYGRAPH_READ_ACCESS: 'token' }), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await servers?.stop();
-  });
+  const session = serversAndBrowser('embedded', { PROXYGRAPH_READ_ACCESS: 'token' });
 
   test('asks for a token before anything is read, and cannot be dismissed; then the graph loads', async () => {
-    const reader = await createTokenWithCli(servers.store, 'rita', 'reader');
-    const { page, errors } = await openWorkbench(browser, servers.servers[0], { settle: false });
+    const reader = await createTokenWithCli(session.servers.store, 'rita', 'reader');
+    const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0], { settle: false });
     const dialog = page.getByRole('dialog', { name: 'Sign in' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('needs a token to read');

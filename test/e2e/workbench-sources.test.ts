@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureBuilt, startServer, stopServer, type ServerProcess } from '../store/helpers/server-process';
 import { freshStoreConfig, prepareHome, type TestStoreConfig } from '../store/helpers/stores';
 import { describeInBrowser, inPage, launchBrowser, screenshot, settled, until } from './support/browser';
-import { asServer, createTokenWithCli, openWorkbench, signIn, startStoreServers, type StoreServers } from './support/workbench';
+import { asServer, createTokenWithCli, openWorkbench, serversAndBrowser, signIn } from './support/workbench';
 
 // Sources in the workbench, against a real server on the embedded store: the Sources page (create, edit, a conflict,
 // history, delete with the confirmation of what cites it, restore from Recent changes); the date slider following an
@@ -39,26 +39,18 @@ const overlapping = (page: Page, id: string) =>
 const positions = (page: Page) => inPage<Record<string, { x: number; y: number }>>(page, `Object.fromEntries(proxygraph.cy.nodes().map((node) => [node.id(), node.position()]))`);
 
 describeInBrowser('sources in the workbench (embedded store)', () => {
-  let servers: StoreServers;
-  let browser: Browser;
-  beforeAll(async () => {
-    [servers, browser] = await Promise.all([startStoreServers('embedded'), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await servers?.stop();
-  });
+  const session = serversAndBrowser('embedded');
 
   test('create, edit (with a conflict), history, delete with what cites it, restore', async () => {
-    const [server] = servers.servers;
-    const alice = await createTokenWithCli(servers.store, 'alice', 'editor');
-    const bob = await createTokenWithCli(servers.store, 'bob', 'editor');
+    const [server] = session.servers.servers;
+    const alice = await createTokenWithCli(session.servers.store, 'alice', 'editor');
+    const bob = await createTokenWithCli(session.servers.store, 'bob', 'editor');
     const asBob = async (query: string) => {
       const result = await server.gql(query, {}, bob.secret);
       expect(result.errors).toBeUndefined();
       return result.data;
     };
-    const { page, errors, outside } = await openWorkbench(browser, server);
+    const { page, errors, outside } = await openWorkbench(session.browser, server);
     await signIn(page, alice.secret, 'alice');
 
     // The Sources page: every source, what cites it, a filter.
@@ -174,14 +166,14 @@ describeInBrowser('sources in the workbench (embedded store)', () => {
   }, 300_000);
 
   test('the date slider follows an entity dated 1950; a new entity without relationships lands in free space', async () => {
-    const [server] = servers.servers;
-    const carol = await createTokenWithCli(servers.store, 'carol', 'editor');
-    const { page, errors } = await openWorkbench(browser, server);
+    const [server] = session.servers.servers;
+    const carol = await createTokenWithCli(session.servers.store, 'carol', 'editor');
+    const { page, errors } = await openWorkbench(session.browser, server);
     await signIn(page, carol.secret, 'carol');
     const range = page.locator('#time .time-range');
     const before = (await range.textContent())!;
     expect(before).not.toMatch(/^1950/);
-    const bob = await createTokenWithCli(servers.store, 'bob2', 'editor');
+    const bob = await createTokenWithCli(session.servers.store, 'bob2', 'editor');
     const made = await server.gql(`mutation { createEntity(input: { id: "old-test-party", kind: ORGANIZATION, name: "Old Test Party", start: "1950" }) { id } }`, {}, bob.secret);
     expect(made.errors).toBeUndefined();
     await until(page, `document.querySelector('#time .time-range').textContent.startsWith('1950-01-01')`, 2000);

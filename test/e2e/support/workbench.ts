@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { BIN, ensureBuilt, startServer, stopServer, type ServerProcess } from '../../store/helpers/server-process';
 import { freshStoreConfig, prepareHome, type StoreKind, type TestStoreConfig } from '../../store/helpers/stores';
-import { inPage, openPage, settled, until, type Server, type WatchedPage } from './browser';
+import { inPage, launchBrowser, openPage, settled, until, type Server, type WatchedPage } from './browser';
 
 /** Workbench end-to-end support: real server processes on a real store, tokens made the way a user makes them. */
 
@@ -41,6 +41,19 @@ export async function startStoreServers(kind: StoreKind, env: Record<string, str
 }
 
 /** `proxygraph token ...`, run as a user would while the server runs (on the embedded store it goes through the server). */
+/** Starts the store's servers and a browser before the tests of the enclosing describe block, and stops both after. */
+export function serversAndBrowser(kind: StoreKind, env: Record<string, string> = {}): { readonly servers: StoreServers; readonly browser: Browser } {
+  const session = {} as { servers: StoreServers; browser: Browser };
+  beforeAll(async () => {
+    [session.servers, session.browser] = await Promise.all([startStoreServers(kind, env), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.servers?.stop();
+  });
+  return session;
+}
+
 export async function tokenCli(store: TestStoreConfig, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
   return run(process.execPath, [BIN, 'token', ...args], { env: { ...process.env, ...store.env, LOG_LEVEL: 'silent' } });
 }
