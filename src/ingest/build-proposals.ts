@@ -2,7 +2,7 @@ import { ruleFor, type EntityKind, type RelationType } from '../model';
 import { tokenize } from '../queries/normalize-text';
 import type { Cue } from './cue-table';
 import { coordinate, matchCues, type CueMatch, type Item, type Slot } from './cue-matcher';
-import type { Evidence, MentionMatch, ProposalEnd } from './ingest-types';
+import type { Evidence, MentionMatch, Proposal, ProposalEnd } from './ingest-types';
 import type { DateMention } from './report-dates';
 import type { Word } from './sentences';
 
@@ -28,23 +28,13 @@ export interface SlotMention extends Slot {
   end(): ProposalEnd;
 }
 
-/** A proposal before it is compared with the graph. */
-export interface Draftee {
-  readonly type: RelationType;
+/** A proposal before it is compared with the graph: its ends still mentions, its date not yet checked against events. */
+export type Draftee = Pick<Proposal, 'type' | 'start' | 'end' | 'confidence' | 'evidence' | 'cue' | 'family' | 'hedges' | 'resolutions'> & {
   readonly source: SlotMention;
   readonly target: SlotMention;
-  readonly start: string | null;
-  readonly end: string | null;
-  readonly confidence: number;
-  readonly evidence: Evidence;
-  readonly cue: string;
-  readonly family: string;
-  readonly hedges: readonly string[];
-  /** How ends that were no names were resolved ("they" → …, "the group" → …). */
-  readonly resolutions: readonly string[];
   /** The stated date was near a known event's date but not within it. */
   readonly dateOff: boolean;
-}
+};
 
 export interface SentenceContext {
   readonly words: readonly Word[];
