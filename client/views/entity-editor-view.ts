@@ -5,8 +5,8 @@ import type { EditApi } from '../edit-api';
 import type { EditableEntity, LiveChange } from '../edit-types';
 import { aliasesToText, patchOf, slugify, textToAliases, type Fields } from '../record-form';
 import { kindLabel } from '../style';
-import { conflictView } from './conflict-view';
-import { clear, h } from './dom';
+import { showConflict, type ConflictFlow } from './conflict-flow';
+import { h } from './dom';
 import { busy, dateField, field, select, showErrors, textArea, textInput, type Field } from './form-fields';
 import type { PaneContent } from './editor-pane';
 
@@ -93,42 +93,21 @@ export function entityEditor(deps: EntityEditorDeps, existing: EditableEntity | 
 
   const fail = (error: unknown) => (showErrors(error, fields, general)?.control ?? general).focus?.();
 
-  const showConflict = async (mine: Fields) => {
-    const theirs = await deps.api.entity(base!.id);
-    if (!theirs) {
-      general.textContent = 'Someone deleted this entity while you were editing it. Its history can restore it.';
-      return;
-    }
-    const history = (await deps.api.history(base!.id)).filter((change) => change.version > base!.version);
-    clear(element);
-    element.appendChild(
-      conflictView({
-        fields: FIELDS,
-        labels: LABELS,
-        base: entityFields(base!),
-        mine,
-        theirs: entityFields(theirs),
-        changes: history,
-        reapply: async (patch) => {
-          try {
-            const saved = await deps.api.updateEntity(theirs.id, theirs.version, patch);
-            deps.onSaved(saved, false);
-          } catch (error) {
-            if (error instanceof ApiError && error.code === 'CONFLICT') {
-              base = theirs;
-              await showConflict({ ...entityFields(theirs), ...patch });
-            } else throw error;
-          }
-        },
-        useTheirs: () => deps.onSaved(theirs, false),
-        back: () => {
-          base = theirs;
-          clear(element);
-          element.appendChild(form);
-          notice.textContent = `You are now editing version ${theirs.version}; your unsaved edits are still in the form.`;
-        },
-      }),
-    );
+  const conflict: ConflictFlow<EditableEntity> = {
+    noun: 'entity',
+    fields: FIELDS,
+    labels: LABELS,
+    element,
+    form,
+    notice,
+    general,
+    valuesOf: entityFields,
+    load: (id) => deps.api.entity(id),
+    history: (id) => deps.api.history(id),
+    update: async (theirs, patch) => deps.onSaved(await deps.api.updateEntity(theirs.id, theirs.version, patch), false),
+    useTheirs: (theirs) => deps.onSaved(theirs, false),
+    base: () => base!,
+    rebase: (theirs) => (base = theirs),
   };
 
   form.addEventListener('submit', (event) => {
@@ -148,7 +127,7 @@ export function entityEditor(deps: EntityEditorDeps, existing: EditableEntity | 
         }
         deps.onSaved(await deps.api.updateEntity(base.id, base.version, patch), false);
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(values);
+        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(conflict, values);
         else fail(error);
       }
     });

@@ -7,7 +7,7 @@ import { patchOf, type Fields } from '../record-form';
 import { relationshipId, typeChoices } from '../relation-choices';
 import { typeLabel } from '../style';
 import type { ApiEntity, ApiRelationRule, ApiSource } from '../types';
-import { conflictView } from './conflict-view';
+import { showConflict, type ConflictFlow } from './conflict-flow';
 import { clear, h } from './dom';
 import { entityPicker } from './entity-picker';
 import { evidenceFieldset } from './evidence-editor-view';
@@ -214,40 +214,21 @@ export function relationshipEditor(deps: RelationshipEditorDeps, existing: Edita
   );
   element.appendChild(form);
 
-  const showConflict = async (mine: Fields) => {
-    const theirs = await deps.api.relationship(base!.id);
-    if (!theirs) {
-      general.textContent = 'Someone deleted this relationship while you were editing it. Its history can restore it.';
-      return;
-    }
-    const history = (await deps.api.history(base!.id)).filter((change) => change.version > base!.version);
-    clear(element);
-    element.appendChild(
-      conflictView({
-        fields: FIELDS,
-        labels: LABELS,
-        base: relationshipFields(base!),
-        mine,
-        theirs: relationshipFields(theirs),
-        changes: history,
-        reapply: async (patch) => {
-          try {
-            deps.onSaved(await deps.api.updateRelationship(theirs.id, theirs.version, patch), false);
-          } catch (error) {
-            if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
-            base = theirs;
-            await showConflict({ ...relationshipFields(theirs), ...patch });
-          }
-        },
-        useTheirs: () => deps.onSaved(theirs, false),
-        back: () => {
-          base = theirs;
-          clear(element);
-          element.appendChild(form);
-          notice.textContent = `You are now editing version ${theirs.version}; your unsaved edits are still in the form.`;
-        },
-      }),
-    );
+  const conflict: ConflictFlow<EditableRelationship> = {
+    noun: 'relationship',
+    fields: FIELDS,
+    labels: LABELS,
+    element,
+    form,
+    notice,
+    general,
+    valuesOf: relationshipFields,
+    load: (id) => deps.api.relationship(id),
+    history: (id) => deps.api.history(id),
+    update: async (theirs, patch) => deps.onSaved(await deps.api.updateRelationship(theirs.id, theirs.version, patch), false),
+    useTheirs: (theirs) => deps.onSaved(theirs, false),
+    base: () => base!,
+    rebase: (theirs) => (base = theirs),
   };
 
   form.addEventListener('submit', (event) => {
@@ -276,7 +257,7 @@ export function relationshipEditor(deps: RelationshipEditorDeps, existing: Edita
         }
         deps.onSaved(await deps.api.updateRelationship(base.id, base.version, patch), false);
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(values);
+        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(conflict, values);
         else (showErrors(error, fields, general)?.control ?? general).focus?.();
       }
     });

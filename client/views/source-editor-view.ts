@@ -1,9 +1,9 @@
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { EditableSource, LiveChange } from '../edit-types';
-import { patchOf, type Fields } from '../record-form';
-import { conflictView } from './conflict-view';
-import { clear, h } from './dom';
+import { patchOf } from '../record-form';
+import { showConflict, type ConflictFlow } from './conflict-flow';
+import { h } from './dom';
 import { busy, showErrors } from './form-fields';
 import { SOURCE_FIELDS, SOURCE_LABELS, sourceFieldSet, sourceValues } from './source-fields';
 
@@ -45,41 +45,24 @@ export function sourceEditor(deps: SourceEditorDeps, existing: EditableSource | 
   );
   element.append(form);
 
-  const showConflict = async (mine: Fields): Promise<void> => {
-    const theirs = (await deps.api.sourcesForEdit()).find((source) => source.id === base!.id);
-    if (!theirs) {
-      general.textContent = 'Someone deleted this source while you were editing it. Its history can restore it.';
-      return;
-    }
-    const changes = (await deps.api.history(base!.id, 'SOURCE')).filter((change) => change.version > base!.version);
-    clear(element);
-    element.append(
-      conflictView({
-        fields: SOURCE_FIELDS,
-        labels: SOURCE_LABELS,
-        base: sourceValues(base!),
-        mine,
-        theirs: sourceValues(theirs),
-        changes,
-        reapply: async (patch) => {
-          try {
-            const saved = await deps.api.updateSource(theirs.id, theirs.version, patch);
-            deps.onDone(`Saved ${saved.title} (version ${saved.version}).`);
-          } catch (error) {
-            if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
-            base = theirs;
-            await showConflict({ ...sourceValues(theirs), ...patch });
-          }
-        },
-        useTheirs: () => deps.onDone(null),
-        back: () => {
-          base = theirs;
-          clear(element);
-          element.append(form);
-          notice.textContent = `You are now editing version ${theirs.version}; your unsaved edits are still in the form.`;
-        },
-      }),
-    );
+  const conflict: ConflictFlow<EditableSource> = {
+    noun: 'source',
+    fields: SOURCE_FIELDS,
+    labels: SOURCE_LABELS,
+    element,
+    form,
+    notice,
+    general,
+    valuesOf: sourceValues,
+    load: async (id) => (await deps.api.sourcesForEdit()).find((source) => source.id === id),
+    history: (id) => deps.api.history(id, 'SOURCE'),
+    update: async (theirs, patch) => {
+      const saved = await deps.api.updateSource(theirs.id, theirs.version, patch);
+      deps.onDone(`Saved ${saved.title} (version ${saved.version}).`);
+    },
+    useTheirs: () => deps.onDone(null),
+    base: () => base!,
+    rebase: (theirs) => (base = theirs),
   };
 
   form.addEventListener('submit', (event) => {
@@ -100,7 +83,7 @@ export function sourceEditor(deps: SourceEditorDeps, existing: EditableSource | 
         const saved = await deps.api.updateSource(base.id, base.version, patch);
         deps.onDone(`Saved ${saved.title} (version ${saved.version}).`);
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(values);
+        if (error instanceof ApiError && error.code === 'CONFLICT' && base) await showConflict(conflict, values);
         else (showErrors(error, set.fields, general)?.control ?? general).focus?.();
       }
     });
