@@ -1,7 +1,7 @@
 import type { RelationType } from '../src/model';
 import * as documents from './documents';
 import { currentToken } from './session';
-import type { ApiEntity, ApiEntityDetail, ApiPath, ApiRelationRule, ApiStats, ApiSubgraph, PathQuery } from './types';
+import type { ApiEntity, ApiEntityDetail, ApiPath, ApiRelationRule, ApiRelationshipPage, ApiStats, ApiSubgraph, PathQuery } from './types';
 
 /** A GraphQL error (or an HTTP failure) with the API's error code when it gave one, and its other extensions (problems, currentVersion). */
 export class ApiError extends Error {
@@ -31,6 +31,8 @@ export interface Api {
   search(text: string, signal?: AbortSignal, limit?: number): Promise<ApiEntity[]>;
   neighborhood(id: string, options: { depth?: number; types?: readonly RelationType[] | null; asOf?: string | null; limit?: number }): Promise<ApiSubgraph>;
   entity(id: string, asOf?: string | null): Promise<ApiEntityDetail | null>;
+  /** The entity's relationships after `after` in id order (null when the entity is gone). */
+  relationshipPage(id: string, options: { after: string | null; first: number; types?: readonly RelationType[] | null; asOf?: string | null }): Promise<ApiRelationshipPage | null>;
   paths(query: PathQuery): Promise<ApiPath[]>;
 }
 
@@ -76,6 +78,16 @@ export function createApi(fetchImpl: FetchLike = (url, init) => fetch(url, init)
         })
       ).neighborhood,
     entity: async (id, asOf) => (await request<{ entity: ApiEntityDetail | null }>(documents.ENTITY, { id, asOf: orNull(asOf) })).entity,
+    relationshipPage: async (id, options) =>
+      (
+        await request<{ entity: ApiRelationshipPage | null }>(documents.RELATIONSHIP_PAGE, {
+          id,
+          after: options.after,
+          first: options.first,
+          types: list(options.types),
+          asOf: orNull(options.asOf),
+        })
+      ).entity,
     paths: async (query) =>
       (
         await request<{ paths: ApiPath[] }>(documents.PATHS, {

@@ -5,7 +5,8 @@ import type { Api } from './api';
 import { Emitter } from './emitter';
 import { Drawing, type Counts } from './drawing';
 import { applyFilters, highlightPaths, highlightSelection } from './emphasis';
-import { describeExpansion } from './expansion';
+import { describeExpansion, describeTruncation } from './expansion';
+import { ExpansionPages } from './expansion-pages';
 import { FCOSE_LAYOUTS, fitView, type Layouts } from './layouts';
 import { toDataset, type EdgeData, type NodeData } from './mapping';
 import { restyle } from './restyle';
@@ -27,7 +28,7 @@ export function isLargeGraph(stats: Pick<ApiStats, 'entities' | 'relationships'>
 }
 
 /** What the controller needs from the API; tests pass a fake. */
-export type DataSource = Pick<Api, 'stats' | 'network' | 'neighborhood' | 'paths'>;
+export type DataSource = Pick<Api, 'stats' | 'network' | 'neighborhood' | 'relationshipPage' | 'paths'>;
 
 /** network: the whole graph; ego: one entity's neighbourhood; explore: a large graph, drawn from what the analyst opens. */
 export type Mode = 'network' | 'ego' | 'explore';
@@ -58,6 +59,7 @@ export class GraphController {
   private statsValue: ApiStats | null = null;
   private lastPaths: readonly ApiPath[] | null = null;
   private readonly drawing: Drawing;
+  private readonly pages: ExpansionPages;
   private generation = 0;
 
   constructor(
@@ -67,6 +69,7 @@ export class GraphController {
   ) {
     // Positions are remembered in the whole-network view only, so an ego layout never overwrites them.
     this.drawing = new Drawing(cy, layouts, () => this.currentMode === 'network');
+    this.pages = new ExpansionPages(source, NEIGHBORHOOD_LIMIT);
     cy.on('tap', 'node, edge', (event) => this.select(event.target.id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.select(null);
@@ -213,11 +216,11 @@ export class GraphController {
 
   /**
    * Adds the neighbours of an entity (through the given relation types, all when empty) near it, and shows any that were
-   * hidden; what is drawn stays where it is. Says what it did, and when there was nothing new to add. Returns how many
-   * entities it added.
+   * hidden; what is drawn stays where it is, a capped entity in batches (expansion-pages.ts). Says what it did, what is
+   * left, and when there was nothing new to add. Returns how many entities it added.
    */
   async expand(id: string, types: readonly RelationType[] = []): Promise<number> {
-    const around = await this.source.neighborhood(id, { depth: 1, types, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
+    const { subgraph: around, more } = await this.pages.next(id, types, this.view.asOf);
     const added = this.drawing.add(around, id);
     const neighbours = around.nodes.filter((node) => node.id !== id);
     // Bring the newcomers into view (the view moves; the drawing does not).
@@ -229,7 +232,7 @@ export class GraphController {
     this.refreshSelection();
     const filteredOut = neighbours.filter((node) => this.view.hiddenKinds.includes(node.kind)).length;
     const name = around.nodes.find((node) => node.id === id)?.name ?? id;
-    this.status(describeExpansion({ name, neighbours: neighbours.length, added, shownAgain, filteredOut, types, asOf: this.view.asOf }), 'info');
+    this.status(describeExpansion({ name, neighbours: neighbours.length, added, shownAgain, filteredOut, more, types, asOf: this.view.asOf }), 'info');
     this.changed();
     return added;
   }
@@ -252,13 +255,14 @@ export class GraphController {
     const subgraph = await this.source.neighborhood(id, { depth, asOf: this.view.asOf, limit: NEIGHBORHOOD_LIMIT });
     if (generation !== this.generation) return;
     this.currentMode = 'ego';
+    const more = this.pages.restart(id, this.view.asOf, subgraph);
     // A new layout: positions dragged in the previous one no longer apply.
     this.view = { ...this.view, focus: { id, depth }, moved: [] };
     this.cy.elements().remove();
     this.drawing.replace(subgraph);
     this.cy.nodes().removeClass('ego-root');
     this.cy.getElementById(id).addClass('ego-root');
-    if (subgraph.truncated) this.status(`Only the nearest ${NEIGHBORHOOD_LIMIT} entities are shown.`, 'info');
+    if (subgraph.truncated) this.status(describeTruncation(subgraph, more, NEIGHBORHOOD_LIMIT), 'info');
     this.refreshPaths();
     this.refreshSelection();
     this.changed();
@@ -269,6 +273,7 @@ export class GraphController {
     const generation = ++this.generation;
     const large = this.statsValue ? isLargeGraph(this.statsValue) : false;
     this.view = { ...DEFAULT_VIEW, asOf: this.view.asOf };
+    this.pages.clear();
     this.lastPaths = null;
     this.events.emit('paths', null);
     this.cy.elements().removeClass('on-path faded near dimmed ego-root');

@@ -29,16 +29,30 @@ export const SEARCH = `query Search($text: String!, $limit: Int) {
 
 export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $types: [RelationType!], $asOf: String, $limit: Int) {
   neighborhood(id: $id, depth: $depth, types: $types, asOf: $asOf, limit: $limit) {
-    truncated nodes { ...EntityFields } edges { ...RelationshipFields }
+    truncated nodes { ...EntityFields } edges { ...RelationshipFields } more { entity type count }
   }
 }
 ${ENTITY_FIELDS}
 ${RELATIONSHIP_FIELDS}`;
 
+/** An entity for the panel: its first page of relationships, and how many there are in all (the rest come by RELATIONSHIP_PAGE). */
 export const ENTITY = `query Entity($id: ID!, $asOf: String) {
   entity(id: $id) {
     ...EntityFields
+    degree(asOf: $asOf)
     relationships(asOf: $asOf) { ...RelationshipFields source { id name kind } target { id name kind } }
+  }
+}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;
+
+/** The next page of an entity's relationships (in id order, after the last one shown), with both ends whole so they can be drawn. */
+export const RELATIONSHIP_PAGE = `query RelationshipPage($id: ID!, $asOf: String, $types: [RelationType!], $after: ID, $first: Int) {
+  entity(id: $id) {
+    degree(asOf: $asOf, types: $types)
+    relationships(asOf: $asOf, types: $types, after: $after, first: $first) {
+      ...RelationshipFields source { ...EntityFields } target { ...EntityFields }
+    }
   }
 }
 ${ENTITY_FIELDS}

@@ -1,4 +1,6 @@
+import { EXPANSION_PAGE } from './expansion-pages';
 import { typeLabel } from './style';
+import type { ApiSubgraph } from './types';
 import type { RelationType } from '../src/model/relation-rules';
 
 /** What "Expand" did, in the words the status line uses. */
@@ -13,15 +15,22 @@ export interface Expansion {
   readonly shownAgain: number;
   /** Neighbours still not shown because their kind is filtered out. */
   readonly filteredOut: number;
+  /** Its relationships (through the types, as of the date) still not drawn: the next Expand draws the next batch. */
+  readonly more: number;
   readonly types: readonly RelationType[];
   readonly asOf: string | null;
 }
 
 function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 export function describeExpansion(expansion: Expansion): string {
+  const more = expansion.more > 0 ? ` ${count(expansion.more, 'more relationship', 'more relationships')} not drawn yet: Expand again for the next ${Math.min(EXPANSION_PAGE, expansion.more)}.` : '';
+  return summary(expansion) + more;
+}
+
+function summary(expansion: Expansion): string {
   const { name, neighbours, added, shownAgain, filteredOut } = expansion;
   const through = expansion.types.length > 0 ? ` through ${expansion.types.map(typeLabel).join(', ')}` : '';
   const when = expansion.asOf ? ` as of ${expansion.asOf}` : '';
@@ -33,4 +42,13 @@ export function describeExpansion(expansion: Expansion): string {
   }
   const parts = [added > 0 ? `Added ${count(added, 'entity', 'entities')}` : '', shownAgain > 0 ? `${added > 0 ? 'showed' : 'Showed'} ${count(shownAgain, 'hidden entity', 'hidden entities')} again` : ''];
   return `${parts.filter(Boolean).join(' and ')} around ${name}${through}${when}${filtered}.`;
+}
+
+/** What an ego network left out: entities past the limit, and relationships of its centre past the per-entity cap. */
+export function describeTruncation(subgraph: Pick<ApiSubgraph, 'nodes'>, more: number, limit: number): string {
+  const parts = [
+    subgraph.nodes.length >= limit ? `Only the nearest ${limit} entities are shown.` : '',
+    more > 0 ? `${count(more, 'more relationship', 'more relationships')} of this entity not drawn yet: Expand draws the next ${Math.min(EXPANSION_PAGE, more)}.` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'Some entities have more relationships than are drawn: Expand one to draw the next ones.';
 }

@@ -4,6 +4,7 @@ import { startAnalysis } from './analysis-wiring';
 import { analysisStylesheet } from './analysis-style';
 import { createApi } from './api';
 import { clampDay } from './dates';
+import type { ApiEntityDetail } from './types';
 import { GraphController, type Selection } from './controller';
 import { readableLabels } from './label-visibility';
 import { fitView } from './layouts';
@@ -14,7 +15,7 @@ import { download } from './views/download';
 import { entityPicker } from './views/entity-picker';
 import { hiddenView } from './views/hidden-view';
 import { legendView } from './views/legend-view';
-import { panelView } from './views/panel-view';
+import { panelView, RELATIONSHIP_PAGE } from './views/panel-view';
 import { pathFinderView } from './views/path-finder-view';
 import { pathResultsView } from './views/path-results-view';
 import { ingestApi } from './ingest-api';
@@ -90,8 +91,18 @@ async function main(): Promise<void> {
     onExpand: (id, types) => void run(() => controller.expand(id, types)),
     onHide: (id) => controller.hide(id),
     onFocus: (id, depth) => void run(() => controller.focus(id, depth)),
+    onMoreRelationships: (entity) => void run(() => showMoreRelationships(entity)),
     onClose: () => controller.select(null),
   });
+  /** Appends the next page of an entity's relationships to the panel, unless the reader has moved on meanwhile. */
+  const showMoreRelationships = async (entity: ApiEntityDetail) => {
+    const request = panelRequest;
+    const asOf = controller.state.asOf;
+    const after = entity.relationships.reduce<string | null>((last, { id }) => (last === null || id > last ? id : last), null);
+    const page = await api.relationshipPage(entity.id, { after, first: RELATIONSHIP_PAGE, asOf });
+    if (request !== panelRequest || !page) return;
+    panel.showEntity({ ...entity, degree: page.relationships.length > 0 ? page.degree : entity.relationships.length, relationships: [...entity.relationships, ...page.relationships] }, asOf, relationTypes, { focus: controller.state.focus });
+  };
   const showSelection = async (selection: Selection | null) => {
     const request = ++panelRequest;
     if (!selection) panel.hide();

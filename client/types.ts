@@ -61,14 +61,32 @@ export interface ApiRelationship {
   readonly attributes?: readonly ApiAttribute[];
 }
 
+/** Relationships of one type at an entity that a capped neighbourhood left out. */
+export interface ApiOmitted {
+  readonly entity: string;
+  readonly type: RelationType;
+  readonly count: number;
+}
+
 export interface ApiSubgraph {
   readonly nodes: readonly ApiEntity[];
   readonly edges: readonly ApiRelationship[];
   readonly truncated: boolean;
+  /** What the neighbourhood query's per-entity cap left out (only the neighbourhood query asks). */
+  readonly more?: readonly ApiOmitted[];
 }
 
 export interface ApiEntityDetail extends ApiEntity {
+  /** The first page of its relationships (in id order). */
   readonly relationships: readonly ApiRelationship[];
+  /** How many relationships it has in all, as of the date asked for. */
+  readonly degree?: number;
+}
+
+/** A page of an entity's relationships with both ends whole, and how many it has under the same filters. */
+export interface ApiRelationshipPage {
+  readonly degree: number;
+  readonly relationships: readonly (ApiRelationship & { readonly source: ApiEntity; readonly target: ApiEntity })[];
 }
 
 export interface ApiStats {

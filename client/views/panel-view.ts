@@ -11,6 +11,8 @@ export interface PanelActions {
   readonly onExpand: (id: string, types: RelationType[]) => void;
   readonly onHide: (id: string) => void;
   readonly onFocus: (id: string, depth: number) => void;
+  /** The next page of the shown entity's relationships, for an entity with more than one page. */
+  readonly onMoreRelationships: (entity: ApiEntityDetail) => void;
   readonly onClose: () => void;
 }
 
@@ -28,6 +30,16 @@ export interface PanelView {
   hide(): void;
   /** Moves keyboard focus to the panel's title (after a choice in the search box). */
   focusTitle(): void;
+}
+
+/** How many relationships the panel asks for at a time (the API's default page). */
+export const RELATIONSHIP_PAGE = 100;
+
+/** "12", or "100 of 1,234" when the panel lists only some of them. */
+function shownOf(entity: ApiEntityDetail): string {
+  const listed = entity.relationships.length;
+  const all = entity.degree ?? listed;
+  return all > listed ? `${listed.toLocaleString('en-US')} of ${all.toLocaleString('en-US')}` : String(listed);
 }
 
 /** The side panel: the selected entity (with its relationships grouped by type and their evidence) or relationship. */
@@ -94,6 +106,18 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
     );
   };
 
+  /** A button for the next page when the entity has more relationships than the panel has (the panel asks for a page at a time). */
+  const moreRelationships = (entity: ApiEntityDetail) => {
+    const left = (entity.degree ?? 0) - entity.relationships.length;
+    if (left <= 0) return null;
+    const button = h('button', { type: 'button', className: 'more-relationships' }, `Show ${Math.min(left, RELATIONSHIP_PAGE)} more of ${left.toLocaleString('en-US')} not listed`);
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      actions.onMoreRelationships(entity);
+    });
+    return button;
+  };
+
   return {
     showEntity(entity, asOf, relationTypes, context = {}) {
       const dates = formatDates(entity.start, entity.end, entity.kind === 'EVENT' ? 'EVENT' : 'SPAN');
@@ -133,8 +157,9 @@ export function panelView(container: HTMLElement, actions: PanelActions): PanelV
         aliases.length > 0 ? h('p', { className: 'aliases' }, h('span', { className: 'muted' }, 'Also known as: '), aliases.join(' · ')) : null,
         entity.description ? h('p', { className: 'description' }, entity.description) : null,
         entityActions(entity, relationTypes, context.focus ?? null),
-        h('h3', {}, asOf ? `Relationships as of ${asOf} (${entity.relationships.length})` : `Relationships (${entity.relationships.length})`),
+        h('h3', {}, `Relationships${asOf ? ` as of ${asOf}` : ''} (${shownOf(entity)})`),
         ...(sections.length > 0 ? sections : [h('p', { className: 'muted' }, 'None.')]),
+        moreRelationships(entity),
       );
     },
     showRelationship(relationship, source, target) {

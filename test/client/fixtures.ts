@@ -101,6 +101,17 @@ export function fakeSource(statsValue: ApiStats = stats()): FakeSource {
       }
       return { nodes: all.nodes.filter((node) => keep.has(node.id)), edges: all.edges.filter((edge) => keep.has(edge.source.id) && keep.has(edge.target.id)), truncated: false };
     },
+    relationshipPage: async (id, options) => {
+      calls.push(`relationshipPage:${id}:${options.after ?? ''}`);
+      const all = subgraph(options.asOf);
+      const byId = new Map(all.nodes.map((node) => [node.id, node]));
+      if (!byId.has(id)) return null;
+      const at = all.edges
+        .filter((edge) => (edge.source.id === id || edge.target.id === id) && (!options.types || options.types.length === 0 || options.types.includes(edge.type)))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const page = at.filter((edge) => options.after === null || edge.id > options.after).slice(0, options.first);
+      return { degree: at.length, relationships: page.map((edge) => ({ ...edge, source: byId.get(edge.source.id)!, target: byId.get(edge.target.id)! })) };
+    },
     paths: async (query) => {
       calls.push(`paths:${query.from}:${query.to}:${query.asOf ?? ''}`);
       return query.from === 'patron' && query.to === 'attack' && presentAsOf('2024-01-28', null, query.asOf) ? [PATH] : [];
