@@ -96,8 +96,15 @@ export function reapplyPatch(rows: readonly ConflictRow[], keepTheirs: ReadonlyS
 export function showValue(value: unknown): string {
   if (isEmpty(value)) return '—';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item && 'name' in item ? aliasText(item as ApiAlias) : typeof item === 'object' && item && 'source' in item ? evidenceText(item as Record<string, unknown>) : JSON.stringify(item))).join('; ');
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item && 'name' in item ? aliasText(item as ApiAlias) : typeof item === 'object' && item && 'source' in item ? evidenceText(item as Record<string, unknown>) : plainText(item))).join('; ');
+  // Attributes: "key: value" pairs, as the editor's attribute rows show them, not a JSON object.
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([key, item]) => `${key}: ${plainText(item)}`).join('; ');
   return JSON.stringify(value);
+}
+
+/** A string as itself, anything else as JSON. */
+function plainText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function aliasText(alias: { name: string; lang?: string | null }): string {

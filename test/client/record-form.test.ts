@@ -57,6 +57,9 @@ describe('editing forms: pure helpers', () => {
     expect(showValue([{ source: 'article', locator: '¶4', stance: 'CONTRADICTS' }])).toBe('article ¶4 contradicts');
     expect(showValue(null)).toBe('—');
     expect(showValue(0.8)).toBe('0.8');
+    // Attributes read as the editor's rows do, not as JSON.
+    expect(showValue({ strength: '5000', founded: 2003, tags: ['a', 'b'] })).toBe('strength: 5000; founded: 2003; tags: ["a","b"]');
+    expect(showValue(['al-Hashd', 3])).toBe('al-Hashd; 3');
     expect(countOf(1, 'relationship')).toBe('1 relationship');
     expect(countOf(0, 'relationship')).toBe('0 relationships');
   });
