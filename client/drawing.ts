@@ -2,7 +2,7 @@ import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import type { EntityKind } from '../src/model/kinds';
 import type { RelationType } from '../src/model/relation-rules';
 import { placeInFreeSpace } from './free-placement';
-import { freeSpotNear, positionOf, runFullLayout, type Box, type Layouts } from './layouts';
+import { spotBesideNeighbours, positionOf, runFullLayout, type Box, type Layouts } from './layouts';
 import { subgraphToElements, type EdgeData, type NodeData } from './mapping';
 import type { ApiSubgraph } from './types';
 import type { MovedNode } from './url-state';
@@ -115,7 +115,7 @@ export class Drawing {
       const anchors = placed.nonempty() ? placed.map((other) => positionOf(other as NodeSingular)) : anchorNode && anchorNode.nonempty() ? [positionOf(anchorNode as NodeSingular)] : [];
       const own = boxOf(node);
       const position =
-        freeSpotNear(anchors, { w: own.x2 - own.x1 + 8, h: own.y2 - own.y1 + 8 }, occupied) ??
+        spotBesideNeighbours(anchors, { w: own.x2 - own.x1 + 8, h: own.y2 - own.y1 + 8 }, occupied) ??
         placeInFreeSpace(this.cy, node, new Set(fresh.slice(index + 1).map((other) => other.id())));
       this.place(node, position);
       occupied.push(boxOf(node));

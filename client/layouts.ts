@@ -272,7 +272,7 @@ export const GRID_LAYOUTS: Layouts = {
  * placed neighbours, where its box (`size`, centred on the spot) overlaps none of the `occupied` boxes; the first
  * ring's first spot when the rings are full. Deterministic: the same inputs give the same spot.
  */
-export function freeSpotNear(anchors: readonly Position[], size: { w: number; h: number }, occupied: readonly Box[], { radius = 80, rings = 8 } = {}): Position | null {
+export function spotBesideNeighbours(anchors: readonly Position[], size: { w: number; h: number }, occupied: readonly Box[], { radius = 80, rings = 8 } = {}): Position | null {
   if (anchors.length === 0) return null;
   const x = anchors.reduce((sum, p) => sum + p.x, 0) / anchors.length;
   const y = anchors.reduce((sum, p) => sum + p.y, 0) / anchors.length;

@@ -5,7 +5,7 @@ import { labelSafeOrder, type Drawn } from '../../client/emphasis';
 import { corners, crosses, lineCrossesPolygon, orientedRect, polygonsOverlap } from '../../client/geometry';
 import { chooseLabelSides, labelBox, type LabelCandidate } from '../../client/label-placement';
 import { labelScaleStep, labelsToHide } from '../../client/label-visibility';
-import { compactInto, extentOf, FCOSE_LAYOUTS, freeSpotNear, overlaps, runFullLayout, type Box } from '../../client/layouts';
+import { compactInto, extentOf, FCOSE_LAYOUTS, spotBesideNeighbours, overlaps, runFullLayout, type Box } from '../../client/layouts';
 import { subgraphToElements } from '../../client/mapping';
 import { seededRandom, withSeededRandom } from '../../client/seeded-random';
 import { LABEL_FONT_SIZE, MIN_LABEL_PX, stylesheet } from '../../client/style';
@@ -116,12 +116,12 @@ describe('placing newcomers', () => {
       { id: 'a', x1: -20, y1: -20, x2: 20, y2: 20 },
       { id: 'b', x1: 60, y1: -40, x2: 140, y2: 40 },
     ];
-    const spot = freeSpotNear([{ x: 0, y: 0 }], { w: 40, h: 30 }, occupied)!;
+    const spot = spotBesideNeighbours([{ x: 0, y: 0 }], { w: 40, h: 30 }, occupied)!;
     const box = { x1: spot.x - 20, x2: spot.x + 20, y1: spot.y - 15, y2: spot.y + 15 };
     for (const other of occupied) expect(box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2).toBe(false);
     expect(Math.hypot(spot.x, spot.y)).toBeLessThan(200);
-    expect(freeSpotNear([{ x: 0, y: 0 }], { w: 40, h: 30 }, occupied)).toEqual(spot);
-    expect(freeSpotNear([], { w: 40, h: 30 }, occupied)).toBeNull();
+    expect(spotBesideNeighbours([{ x: 0, y: 0 }], { w: 40, h: 30 }, occupied)).toEqual(spot);
+    expect(spotBesideNeighbours([], { w: 40, h: 30 }, occupied)).toBeNull();
   });
 });
 
