@@ -1,5 +1,5 @@
 import type { Core } from 'cytoscape';
-import type { Api } from './api';
+import { ApiError, type Api } from './api';
 import { createAnalysisApi } from './analysis-api';
 import { AnalysisOverlay, analysisFilters } from './analysis-overlay';
 import { CompareOverlay, GHOST } from './compare-overlay';
@@ -31,12 +31,18 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
   const compare = new CompareOverlay(cy, analysisApi);
   const filters = () => analysisFilters(controller.state);
 
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const refreshAnalysis = async () => {
+    clearTimeout(retry);
     try {
       const result = await overlay.refresh(filters());
       if (result) panel.show(result, overlay.settings);
     } catch (error) {
-      panel.showError((error as Error).message);
+      // A measure the server computes in the background (a large network): ask again when it says it may be ready.
+      if (error instanceof ApiError && error.code === 'STILL_COMPUTING') {
+        panel.showPending(error.message);
+        retry = setTimeout(() => void run(refreshAnalysis), Math.min(10, Number(error.extensions.retryAfterSeconds) || 2) * 1000);
+      } else panel.showError((error as Error).message);
     }
   };
   let timelineKey = '';

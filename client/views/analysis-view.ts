@@ -16,6 +16,8 @@ export interface AnalysisViewOptions {
 export interface AnalysisView {
   show(result: AnalysisResult | null, settings: AnalysisSettings): void;
   showError(message: string): void;
+  /** Says that the measures are still being computed on the server (and will be shown when they are). */
+  showPending(message: string): void;
   /** Marks the row of the selected entity, if listed. */
   setSelected(id: string | null): void;
 }
@@ -98,6 +100,10 @@ export function analysisView(container: HTMLElement, options: AnalysisViewOption
     showError(message) {
       clear(body);
       summary.textContent = `The measures could not be computed: ${message}`;
+    },
+    showPending(message) {
+      clear(body);
+      summary.textContent = `${message}. They will show here when ready.`;
     },
     setSelected(id) {
       selected = id;

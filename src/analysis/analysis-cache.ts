@@ -1,11 +1,13 @@
 import { onGraphChange, type KnowledgeGraph } from '../load';
+import { ProxygraphError } from '../model';
 import type { TraversalFilter } from '../queries';
 import { buildAnalysisGraph, type AnalysisGraph } from './analysis-graph';
 import { checkAnalysisArgs, type AnalysisArgs } from './analysis-args';
 import { BrandesSearch } from './brandes';
-import { betweenness, defaultSamples, type Betweenness } from './betweenness';
+import { betweennessWork, defaultSamples, type Betweenness } from './betweenness';
 import { degree, neighbors, pageRank } from './centrality';
 import { communities, DEFAULT_RESOLUTION, type Partition } from './communities';
+import { isPending, runInBackground, runNow, type PendingWork, type Work } from './paced-work';
 
 /** How many (date, filters) snapshots each graph keeps; the least recently used goes first. */
 export const ANALYSIS_CACHE_SIZE = 8;
@@ -16,6 +18,7 @@ export const ANALYSIS_CACHE_SIZE = 8;
  */
 export class AnalysisSnapshot {
   private readonly memo = new Map<string, unknown>();
+  private retired: Error | null = null;
 
   constructor(
     readonly analysis: AnalysisGraph,
@@ -47,10 +50,51 @@ export class AnalysisSnapshot {
     return this.remember('pagerank', () => pageRank(this.analysis));
   }
 
-  /** `samples`: pivots; omitted, the default for the graph's size (exact when affordable). */
+  /** `samples`: pivots; omitted, the default for the graph's size (exact when affordable). Computed now if not known. */
   betweenness(samples?: number | null): Betweenness {
-    const k = Math.min(samples ?? defaultSamples(this.order, this.analysis.graph.size), this.order);
-    return this.remember(`betweenness:${k}`, () => betweenness(this.analysis, k));
+    return this.now(this.betweennessKey(samples), () => betweennessWork(this.analysis, this.pivots(samples)));
+  }
+
+  /** The same, computed in the background when not known yet (see soon). */
+  betweennessSoon(samples?: number | null): Betweenness | PendingWork<Betweenness> {
+    const what = `Betweenness and closeness (${this.pivots(samples).toLocaleString('en-US')} pivots over ${this.order.toLocaleString('en-US')} entities)`;
+    return this.soon(this.betweennessKey(samples), what, () => betweennessWork(this.analysis, this.pivots(samples)));
+  }
+
+  /** A result kept under `key`, computed now when not known; work under way in the background is not waited for. */
+  now<T>(key: string, work: () => Work<T>): T {
+    const known = this.memo.get(key) as T | PendingWork<T> | undefined;
+    if (known !== undefined && !isPending(known)) return known;
+    const value = runNow(work());
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /**
+   * A result kept under `key`, computed in the background in slices (paced-work.ts) when not known yet: the value, or
+   * the pending computation, which every caller shares. It goes on when a caller stops waiting, so asking again later
+   * finds it.
+   */
+  soon<T>(key: string, what: string, work: () => Work<T>): T | PendingWork<T> {
+    const known = this.memo.get(key) as T | PendingWork<T> | undefined;
+    if (known !== undefined) return known;
+    const pending = runInBackground(what, work(), () => this.retired);
+    this.memo.set(key, pending);
+    pending.then(
+      (value) => void (this.memo.get(key) === pending && this.memo.set(key, value)),
+      () => void (this.memo.get(key) === pending && this.memo.delete(key)),
+    );
+    return pending;
+  }
+
+  /** Drops the finished results kept under keys starting with `prefix`, but `except`'s (one search's large arrays at a time). */
+  forget(prefix: string, except: string): void {
+    for (const [key, value] of this.memo) if (key.startsWith(prefix) && key !== except && !isPending(value)) this.memo.delete(key);
+  }
+
+  /** Marks the snapshot out of use (the graph changed, or the cache let it go): background work for it stops. */
+  retire(reason: Error): void {
+    this.retired = reason;
   }
 
   communities(resolution: number = DEFAULT_RESOLUTION): Partition {
@@ -79,6 +123,14 @@ export class AnalysisSnapshot {
     });
   }
 
+  private pivots(samples?: number | null): number {
+    return Math.min(samples ?? defaultSamples(this.order, this.analysis.graph.size), this.order);
+  }
+
+  private betweennessKey(samples?: number | null): string {
+    return `betweenness:${this.pivots(samples)}`;
+  }
+
   private remember<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
@@ -92,7 +144,10 @@ function cacheOf(graph: KnowledgeGraph): Map<string, AnalysisSnapshot> {
   if (!cache) {
     const created = new Map<string, AnalysisSnapshot>();
     // Any edit may change any measure of any date: drop everything (recomputing is the cheap part of being right).
-    onGraphChange(graph, () => created.clear());
+    onGraphChange(graph, () => {
+      for (const snapshot of created.values()) snapshot.retire(new ProxygraphError('the graph changed while its measures were being computed; ask again'));
+      created.clear();
+    });
     caches.set(graph, (cache = created));
   }
   return cache;
@@ -107,7 +162,11 @@ export function analysisSnapshot(graph: KnowledgeGraph, args: AnalysisArgs): Ana
     cache.delete(key);
   } else {
     snapshot = new AnalysisSnapshot(buildAnalysisGraph(graph, filter, directed), filter);
-    if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    if (cache.size >= ANALYSIS_CACHE_SIZE) {
+      const oldest = cache.keys().next().value!;
+      cache.get(oldest)!.retire(new ProxygraphError('other analyses pushed this one out of the cache before it was finished; ask again'));
+      cache.delete(oldest);
+    }
   }
   cache.set(key, snapshot);
   return snapshot;

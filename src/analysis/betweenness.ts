@@ -1,14 +1,13 @@
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
-import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import type { AnalysisGraph } from './analysis-graph';
 import { BrandesSearch } from './brandes';
+import { runNow, type Work } from './paced-work';
 import { sampleWithoutReplacement, seededRandom } from './seeded-random';
 
 /**
  * Normalised betweenness, exact or estimated from a sample of pivots.
  *
- * Exact: graphology-metrics (Brandes), normalised as networkx does: the sum over ordered pairs (s, t) of the share of
- * shortest s–t paths through v, divided by (n − 1)(n − 2), for directed and undirected graphs alike.
+ * Exact: Brandes' algorithm with every entity as a source, normalised as networkx does: the sum over ordered pairs (s, t)
+ * of the share of shortest s–t paths through v, divided by (n − 1)(n − 2), for directed and undirected graphs alike.
  *
  * Sampled (Brandes & Pich 2007, as networkx's `k`): single-source dependencies are accumulated from k pivots drawn
  * without replacement and scaled as networkx 3.6 does: by 1/(k (n − 2)) for an entity that was not a pivot and by
@@ -19,6 +18,8 @@ import { sampleWithoutReplacement, seededRandom } from './seeded-random';
  * Closeness needs all distances too, so on the same networks it is estimated from the same searches (Eppstein & Wang
  * 2004): with r the pivots that reach v and Σd their distances to it, (r / Σd) × (r / k_v), k_v the pivots other than
  * v; with every entity a pivot that is the exact Wasserman–Faust closeness.
+ *
+ * Both are computed as Work (paced-work.ts) that yields after each pivot, so that a server computes them in slices.
  */
 
 export interface Betweenness {
@@ -58,27 +59,25 @@ export function hoeffdingBound(order: number, samples: number, confidence: numbe
   return Math.min(1, Math.sqrt(Math.log((2 * order) / (1 - confidence)) / (2 * (samples - 1))));
 }
 
-export function betweenness(analysis: AnalysisGraph, samples: number = defaultSamples(analysis.graph.order, analysis.graph.size)): Betweenness {
-  const n = analysis.graph.order;
-  if (samples >= n) {
-    const mapping = betweennessCentrality(analysis.graph, { getEdgeWeight: null, normalized: true });
-    const closeness = closenessCentrality(analysis.graph, { wassermanFaust: true });
-    return {
-      values: Float64Array.from(analysis.ids, (id) => mapping[id]),
-      closeness: Float64Array.from(analysis.ids, (id) => closeness[id]),
-      approximate: false,
-      samples: n,
-      errorBound: 0,
-      confidence: 1,
-    };
-  }
-  return estimateFromPivots(analysis, sampleWithoutReplacement(n, samples, seededRandom()));
+export function betweenness(analysis: AnalysisGraph, samples?: number): Betweenness {
+  return runNow(betweennessWork(analysis, samples));
 }
 
-/** Betweenness and closeness estimated from these pivots (all of them: the exact values, by another route). */
-export function estimateFromPivots(analysis: AnalysisGraph, pivots: Uint32Array): Betweenness {
+/** Betweenness with `samples` pivots (every entity, exact, when samples ≥ n), yielding the share done after each pivot. */
+export function* betweennessWork(analysis: AnalysisGraph, samples: number = defaultSamples(analysis.graph.order, analysis.graph.size)): Work<Betweenness> {
   const n = analysis.graph.order;
-  const { dependencies: values, reached, distances } = accumulate(analysis, pivots);
+  const pivots = samples >= n ? Uint32Array.from({ length: n }, (_, i) => i) : sampleWithoutReplacement(n, samples, seededRandom());
+  return yield* estimateWork(analysis, pivots);
+}
+
+/** Betweenness and closeness estimated from these pivots (all of them: the exact values). */
+export function estimateFromPivots(analysis: AnalysisGraph, pivots: Uint32Array): Betweenness {
+  return runNow(estimateWork(analysis, pivots));
+}
+
+function* estimateWork(analysis: AnalysisGraph, pivots: Uint32Array): Work<Betweenness> {
+  const n = analysis.graph.order;
+  const { dependencies: values, reached, distances } = yield* accumulate(analysis, pivots);
   const isPivot = new Uint8Array(n);
   for (const pivot of pivots) isPivot[pivot] = 1;
   const k = pivots.length;
@@ -96,7 +95,7 @@ export function estimateFromPivots(analysis: AnalysisGraph, pivots: Uint32Array)
  * Over the pivots s: the sums of the single-source dependencies δ_s(v) (Brandes' accumulation), and for closeness how
  * many pivots reach v and their summed distances to it.
  */
-function accumulate(analysis: AnalysisGraph, pivots: Uint32Array) {
+function* accumulate(analysis: AnalysisGraph, pivots: Uint32Array): Generator<number, { dependencies: Float64Array; reached: Uint32Array; distances: Float64Array }, void> {
   const n = analysis.graph.order;
   const search = new BrandesSearch(analysis);
   const { visited, distance, sigma, inStarts, inNeighbors } = search;
@@ -104,7 +103,8 @@ function accumulate(analysis: AnalysisGraph, pivots: Uint32Array) {
   const sums = new Float64Array(n);
   const reached = new Uint32Array(n);
   const distances = new Float64Array(n);
-  for (const s of pivots) {
+  for (let p = 0; p < pivots.length; p++) {
+    const s = pivots[p];
     search.run(s);
     // In reverse order of discovery every node comes after all its successors: its dependency is final then, and is
     // reset for the next pivot once it has been passed on to its predecessors.
@@ -122,6 +122,7 @@ function accumulate(analysis: AnalysisGraph, pivots: Uint32Array) {
       delta[w] = 0;
     }
     delta[s] = 0;
+    yield (p + 1) / pivots.length;
   }
   return { dependencies: sums, reached, distances };
 }

@@ -4,6 +4,7 @@ import { requireEntity, type Path } from '../queries';
 import { analysisSnapshot, type AnalysisSnapshot } from './analysis-cache';
 import type { AnalysisArgs } from './analysis-args';
 import { brokerPath } from './broker-paths';
+import { isPending, type PendingWork, type Work } from './paced-work';
 
 /**
  * Brokers between two groups: for each entity v, the sum over pairs (s in `from`, t in `to`, s ≠ t) of the share of
@@ -50,6 +51,35 @@ function checkGroup(graph: KnowledgeGraph, ids: readonly string[], argument: str
 }
 
 export function brokers(graph: KnowledgeGraph, from: readonly string[], to: readonly string[], args: BrokersArgs): BrokersResult {
+  const query = brokerQuery(graph, from, to, args);
+  return answer(graph, query, query.snapshot.now(query.key, query.work));
+}
+
+/**
+ * The same search computed in the background (paced-work.ts) when it is not known yet: null when brokers() will
+ * answer at once, else the pending computation to wait for. Only the latest pair of groups is kept per network.
+ */
+export function brokersPending(graph: KnowledgeGraph, from: readonly string[], to: readonly string[], args: BrokersArgs): PendingWork<unknown> | null {
+  const query = brokerQuery(graph, from, to, args);
+  query.snapshot.forget('brokers:', query.key);
+  const what = `The brokers between ${query.s.length.toLocaleString('en-US')} and ${query.t.length.toLocaleString('en-US')} entities`;
+  const result = query.snapshot.soon(query.key, what, query.work);
+  return isPending(result) ? result : null;
+}
+
+interface BrokerQuery {
+  readonly snapshot: AnalysisSnapshot;
+  readonly sources: readonly string[];
+  readonly targets: readonly string[];
+  readonly s: readonly number[];
+  readonly t: readonly number[];
+  readonly swapped: boolean;
+  readonly limit: number;
+  readonly key: string;
+  readonly work: () => Work<Accumulated>;
+}
+
+function brokerQuery(graph: KnowledgeGraph, from: readonly string[], to: readonly string[], args: BrokersArgs): BrokerQuery {
   const limit = args.limit ?? BROKERS_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 0 || limit > BROKER_LIMITS.maxLimit) throw new InvalidInputError('limit', `must be an integer from 0 to ${BROKER_LIMITS.maxLimit}, got ${limit}`);
   const sources = checkGroup(graph, from, 'from');
@@ -62,10 +92,15 @@ export function brokers(graph: KnowledgeGraph, from: readonly string[], to: read
   const present = (ids: string[]) => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
   let s = present(sources);
   let t = present(targets);
-  // On an undirected network a pair's shortest paths are the same both ways: search from the smaller group.
   const swapped = !snapshot.analysis.directed && t.length < s.length;
   if (swapped) [s, t] = [t, s];
-  const result = accumulate(snapshot, s, t);
+  return { snapshot, sources, targets, s, t, swapped, limit, key: `brokers:${s.join(',')}>${t.join(',')}`, work: () => accumulate(snapshot, s, t) };
+}
+
+function answer(graph: KnowledgeGraph, query: BrokerQuery, result: Accumulated): BrokersResult {
+  const { snapshot, sources, targets, t, swapped, limit } = query;
+  const { indexOf } = snapshot.analysis;
+  const present = (ids: readonly string[]) => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
   const totalPairs = sources.length * targets.length;
   const group = new Map<number, BrokerGroup>();
   for (const i of present(sources)) group.set(i, 'FROM');
@@ -95,7 +130,13 @@ export function brokers(graph: KnowledgeGraph, from: readonly string[], to: read
 /** Witnesses kept per broker: the sources whose paths through it weigh most. */
 const WITNESSES = 3;
 
-function accumulate(snapshot: AnalysisSnapshot, sources: readonly number[], targets: readonly number[]) {
+interface Accumulated {
+  readonly score: Float64Array;
+  readonly pairs: number;
+  witnesses(v: number, count: number): number[];
+}
+
+function* accumulate(snapshot: AnalysisSnapshot, sources: readonly number[], targets: readonly number[]): Work<Accumulated> {
   const n = snapshot.order;
   const isTarget = new Uint8Array(n);
   for (const t of targets) isTarget[t] = 1;
@@ -106,7 +147,8 @@ function accumulate(snapshot: AnalysisSnapshot, sources: readonly number[], targ
   const witness = new Int32Array(n * WITNESSES).fill(-1);
   const weight = new Float64Array(n * WITNESSES);
   let pairs = 0;
-  for (const s of sources) {
+  for (let p = 0; p < sources.length; p++) {
+    const s = sources[p];
     search.run(s);
     for (let i = search.count - 1; i > 0; i--) {
       const w = visited[i];
@@ -125,6 +167,7 @@ function accumulate(snapshot: AnalysisSnapshot, sources: readonly number[], targ
       delta[w] = 0;
     }
     delta[s] = 0;
+    yield (p + 1) / sources.length;
   }
   return {
     score,

@@ -11,3 +11,4 @@ export * from './brokers';
 export * from './changes';
 export * from './timeline';
 export * from './seeded-random';
+export * from './paced-work';

@@ -4,6 +4,7 @@ import { requireEntity } from '../queries';
 import { analysisSnapshot, type AnalysisSnapshot } from './analysis-cache';
 import type { AnalysisArgs } from './analysis-args';
 import { MAX_SAMPLES, type Betweenness } from './betweenness';
+import { isPending, type PendingWork } from './paced-work';
 
 export const METRICS_DEFAULTS = { orderBy: 'PAGERANK', limit: 50 } as const satisfies { orderBy: Measure; limit: number };
 export const MAX_METRICS_LIMIT = 5000;
@@ -139,4 +140,13 @@ export function entityMetrics(graph: KnowledgeGraph, id: string, args: AnalysisA
   const snapshot = analysisSnapshot(graph, args);
   const index = snapshot.analysis.indexOf.get(id);
   return index === undefined ? null : new EntityMetrics(snapshot, graph, index, args.orderBy ?? METRICS_DEFAULTS.orderBy, samples);
+}
+
+/**
+ * What a query that reads betweenness or closeness must wait for: their computation in the background when they are
+ * not known yet for these filters and samples, else null (the synchronous functions above then answer at once).
+ */
+export function betweennessPending(graph: KnowledgeGraph, args: AnalysisArgs & Pick<MetricsArgs, 'samples'>): PendingWork<unknown> | null {
+  const known = analysisSnapshot(graph, args).betweennessSoon(checkSamples(args.samples));
+  return isPending(known) ? known : null;
 }

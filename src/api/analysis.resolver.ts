@@ -1,23 +1,32 @@
-import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { brokers, changesBetween, communitiesOf, entityMetrics, metrics, timeline, type Broker, type Community } from '../analysis';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { betweennessPending, brokers, brokersPending, changesBetween, communitiesOf, entityMetrics, metrics, timeline, type Broker, type Community } from '../analysis';
 import type { EntityRecord } from '../model';
 import type { Path } from '../queries';
 import { BrokersArgs, ChangesArgs, CommunitiesArgs, EntityMetricsArgs, MetricsArgs, TimelineArgs } from './analysis.args';
 import { BrokersView, BrokerView, CommunitiesView, CommunityView, EntityMetricsView, MetricsView } from './analysis.types';
 import { ChangesView, TimelineView } from './analysis-changes.types';
 import { EntityView } from './entity.type';
+import { selectsAny, waitForAnalysis } from './analysis-wait';
 import { GraphService } from './graph-service';
+import type { BudgetedContext } from './limits';
 import { PathView } from './path.type';
 
 const MAX_MEMBERS = 5000;
 const MAX_BROKER_PATHS = 3;
+
+/** Whether a metrics query reads the measures computed in the background (betweenness, closeness). */
+function readsBetweenness(orderBy: string | null | undefined, info: GraphQLResolveInfo): boolean {
+  return orderBy === 'BETWEENNESS' || orderBy === 'CLOSENESS' || selectsAny(info, ['betweenness', 'closeness']);
+}
 
 @Resolver()
 export class AnalysisResolver {
   constructor(private readonly service: GraphService) {}
 
   @Query(() => MetricsView, { description: 'Entities ranked by a centrality measure, with all their measures, in the network under the filters.' })
-  metrics(@Args() args: MetricsArgs) {
+  async metrics(@Args() args: MetricsArgs, @Ctx() context: BudgetedContext, @Info() info: GraphQLResolveInfo) {
+    if (readsBetweenness(args.orderBy, info)) await waitForAnalysis(betweennessPending(this.service.graph, args), context.budget);
     return metrics(this.service.graph, args);
   }
 
@@ -27,7 +36,8 @@ export class AnalysisResolver {
   }
 
   @Query(() => BrokersView, { description: 'The entities on most shortest paths between two groups, with example paths and their evidence.' })
-  brokers(@Args() { from, to, ...args }: BrokersArgs) {
+  async brokers(@Args() { from, to, ...args }: BrokersArgs, @Ctx() context: BudgetedContext) {
+    await waitForAnalysis(brokersPending(this.service.graph, from, to, args), context.budget);
     return brokers(this.service.graph, from, to, args);
   }
 
@@ -47,7 +57,8 @@ export class EntityMetricsResolver {
   constructor(private readonly service: GraphService) {}
 
   @FieldResolver(() => EntityMetricsView, { nullable: true, description: "The entity's centrality measures in the network under the filters; null when the filters leave it out." })
-  metrics(@Root() entity: EntityRecord, @Args() args: EntityMetricsArgs) {
+  async metrics(@Root() entity: EntityRecord, @Args() args: EntityMetricsArgs, @Ctx() context: BudgetedContext, @Info() info: GraphQLResolveInfo) {
+    if (readsBetweenness(args.orderBy, info) && this.service.graph.hasNode(entity.id)) await waitForAnalysis(betweennessPending(this.service.graph, args), context.budget);
     return entityMetrics(this.service.graph, entity.id, args);
   }
 }

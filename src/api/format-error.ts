@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ConflictError, DataValidationError, ForbiddenError, InvalidInputError, NotFoundError, ProxygraphError, UnauthenticatedError } from '../model';
+import { ConflictError, DataValidationError, ForbiddenError, InvalidInputError, NotFoundError, ProxygraphError, StillComputingError, UnauthenticatedError } from '../model';
 import { limitErrorOf } from './limits';
 
 export const INTERNAL_MESSAGE = 'Internal server error';
@@ -54,6 +54,7 @@ function formatter(options: { includeStacktrace: boolean }) {
     if (original instanceof ConflictError) return { ...base, extensions: { code: 'CONFLICT', currentVersion: original.currentVersion } };
     if (original instanceof UnauthenticatedError) return { ...base, extensions: { code: 'UNAUTHENTICATED' } };
     if (original instanceof ForbiddenError) return { ...base, extensions: { code: 'FORBIDDEN' } };
+    if (original instanceof StillComputingError) return { ...base, extensions: { code: 'STILL_COMPUTING', progress: original.progress, retryAfterSeconds: original.retryAfterSeconds } };
     if (original instanceof ProxygraphError) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
     if (isRequestError(original, formatted.extensions?.code)) {
       if (options.includeStacktrace) return formatted;

@@ -75,3 +75,17 @@ export class UnauthenticatedError extends ProxygraphError {}
 
 /** The caller is known but its role does not allow this. */
 export class ForbiddenError extends ProxygraphError {}
+
+/**
+ * A long computation (a network measure) is under way in the background and was not finished within the request's
+ * time: nothing is wrong, the same request a little later gets the answer. `progress` is the share done, 0..1.
+ */
+export class StillComputingError extends ProxygraphError {
+  constructor(
+    readonly what: string,
+    readonly progress: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${what} is being computed in the background (${Math.floor(progress * 100)}% done); ask again in about ${retryAfterSeconds} s`);
+  }
+}

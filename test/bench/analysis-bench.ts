@@ -1,5 +1,6 @@
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { analysisSnapshot, betweenness, BrandesSearch, defaultSamples, metrics } from '../../src/analysis';
 import { announceGraphChange, buildGraph, graphRebuilt, type KnowledgeGraph } from '../../src/load';
 import { syntheticDataset } from './synthetic-dataset';
@@ -8,7 +9,8 @@ import { syntheticDataset } from './synthetic-dataset';
  * `npm run bench:analysis`: the cost of the network measures on the synthetic graph (N entities, 5N relationships;
  * N = BENCH_ANALYSIS_ENTITIES or --entities=N, default 200,000: one million relationships), each figure next to a
  * baseline measured in the same run, and the accuracy of sampled betweenness against graphology-metrics' exact
- * computation on a graph small enough to compute it (BENCH_ANALYSIS_EXACT, default 4,000 entities).
+ * computation on a graph small enough to compute it (BENCH_ANALYSIS_EXACT, default 4,000 entities), and how long the
+ * event loop waits while exact betweenness of that graph is computed in the background (as the server does).
  */
 
 function option(name: string, fallback: number): number {
@@ -107,9 +109,38 @@ function accuracy(entities: number, samples: number): string[] {
   ];
 }
 
-function main(): void {
-  const lines = ['## Network analysis benchmark', '', ...accuracy(option('exact', 4000), option('samples', 200)), '', ...large(option('entities', 200_000))];
+/**
+ * Exact betweenness of a graph in the background (src/analysis/paced-work.ts), with the event loop's delay sampled
+ * every 10 ms meanwhile; baseline: the same computation at once, during which the event loop waits for all of it.
+ */
+async function responsiveness(entities: number): Promise<string[]> {
+  log(`responsiveness graph: ${entities} entities`);
+  const graph = buildGraph(syntheticDataset(entities, 11));
+  const order = analysisSnapshot(graph, {}).order;
+  const [, syncMs] = time(() => analysisSnapshot(graph, {}).betweenness(order));
+  fresh(graph);
+  const snapshot = analysisSnapshot(graph, {});
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const started = performance.now();
+  await snapshot.betweennessSoon(order);
+  const backgroundMs = performance.now() - started;
+  delay.disable();
+  const p99 = delay.percentile(99) / 1e6;
+  const max = delay.max / 1e6;
+  return [
+    `### Exact betweenness in the background: ${order.toLocaleString('en-US')} entities`,
+    '',
+    '| computation | ms | baseline (same run) | ratio | note |',
+    '| --- | ---: | --- | ---: | --- |',
+    `| in slices, wall time | ${ms(backgroundMs)} | at once: ${ms(syncMs)} ms | ${(backgroundMs / syncMs).toFixed(2)} | |`,
+    `| event-loop delay meanwhile, p99 / max | ${ms(p99)} / ${ms(max)} | at once, the loop waits ${ms(syncMs)} ms | ${(max / syncMs).toFixed(4)} | sampled every 10 ms |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const lines = ['## Network analysis benchmark', '', ...accuracy(option('exact', 4000), option('samples', 200)), '', ...(await responsiveness(option('exact', 4000))), '', ...large(option('entities', 200_000))];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+void main();

@@ -88,6 +88,11 @@ export class ExecutionBudget {
     });
   }
 
+  /** Milliseconds left before the budget runs out. */
+  remainingMs(): number {
+    return this.maxMs - (performance.now() - this.started);
+  }
+
   private check(): void {
     if (this.exceeded) throw this.exceeded;
     if (performance.now() - this.started <= this.maxMs) return;
