@@ -3,6 +3,7 @@ import { ENTITY_KINDS } from '../src/model/kinds';
 import { RELATION_TYPES } from '../src/model/relation-rules';
 import type { AnalysisApi, AnalysisFilters, ApiCommunities, ApiEntityMetrics, ApiMetrics } from './analysis-api';
 import { communityColor, sizesFor, type SizeMeasure } from './analysis-style';
+import { DEFAULT_ANALYSIS } from './analysis-url';
 import type { ViewState } from './url-state';
 
 /**
@@ -53,7 +54,7 @@ export class AnalysisOverlay {
   constructor(
     private readonly cy: Core,
     private readonly api: AnalysisApi,
-    public settings: AnalysisSettings = { measure: 'PAGERANK', sizeNodes: false, byCommunity: false },
+    public settings: AnalysisSettings = DEFAULT_ANALYSIS,
   ) {}
 
   get result(): AnalysisResult | null {

@@ -2,6 +2,7 @@ import type { Core } from 'cytoscape';
 import { ApiError, type Api } from './api';
 import { createAnalysisApi } from './analysis-api';
 import { AnalysisOverlay, analysisFilters } from './analysis-overlay';
+import { decodeAnalysisSettings, encodeAnalysisSettings } from './analysis-url';
 import { CompareOverlay, GHOST } from './compare-overlay';
 import type { GraphController } from './controller';
 import { analysisView } from './views/analysis-view';
@@ -18,6 +19,10 @@ export interface AnalysisWiring {
   /** Shows the network as of a day, clamped to the data's range (the time slider follows). */
   readonly jumpTo: (day: string) => void;
   readonly names: (id: string) => string;
+  /** The page's query string, for the analysis settings a link carries (analysis-url.ts). */
+  readonly search: string;
+  /** The settings changed: the link should carry them. */
+  readonly onSettings: () => void;
 }
 
 /**
@@ -25,9 +30,15 @@ export interface AnalysisWiring {
  * (#timeline, with the compare toggle at its end) and the compare summary (#compare). They follow the controller's events and call its public methods.
  * Call before controller.start, so they see the first drawing.
  */
-export function startAnalysis({ cy, controller, api, run, jumpTo, names }: AnalysisWiring): { overlay: AnalysisOverlay; compare: CompareOverlay; dataChanged: () => void } {
+export function startAnalysis({ cy, controller, api, run, jumpTo, names, search, onSettings }: AnalysisWiring): {
+  overlay: AnalysisOverlay;
+  compare: CompareOverlay;
+  dataChanged: () => void;
+  /** The URL parameters of the settings ('' for the defaults). */
+  param: () => string;
+} {
   const analysisApi = createAnalysisApi(api);
-  const overlay = new AnalysisOverlay(cy, analysisApi);
+  const overlay = new AnalysisOverlay(cy, analysisApi, decodeAnalysisSettings(search));
   const compare = new CompareOverlay(cy, analysisApi);
   const filters = () => analysisFilters(controller.state);
 
@@ -64,6 +75,7 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
     initial: overlay.settings,
     onSettings: (settings) => {
       overlay.settings = settings;
+      onSettings();
       void run(refreshAnalysis);
     },
     onSelect: (id) => void run(() => controller.reveal(id)),
@@ -103,5 +115,5 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names }: Analy
     timelineKey = '';
     void run(() => Promise.all([refreshAnalysis(), refreshTimeline()]));
   };
-  return { overlay, compare, dataChanged };
+  return { overlay, compare, dataChanged, param: () => encodeAnalysisSettings(overlay.settings) };
 }

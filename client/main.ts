@@ -172,8 +172,10 @@ async function main(): Promise<void> {
   });
 
   controller.events.on('status', (message) => status.show(message));
+  // Set once the analysis panel is wired (below); the URL may be written before.
+  let analysisParam = () => '';
   const writeUrl = () => {
-    const query = [encodeViewState(controller.state), review.param()].filter(Boolean).join('&');
+    const query = [encodeViewState(controller.state), analysisParam(), review.param()].filter(Boolean).join('&');
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   };
@@ -229,12 +231,15 @@ async function main(): Promise<void> {
     api,
     run,
     names,
+    search: location.search,
+    onSettings: () => writeUrl(),
     jumpTo: (day) => {
       const date = range ? clampDay(day, range.earliest, range.latest) : day;
       time?.set(date);
       void run(() => controller.setAsOf(date));
     },
   });
+  analysisParam = analysis.param;
   Object.assign(window, { proxygraph: { cy, controller, labels, analysis } });
   await run(async () => {
     await controller.start(initial);

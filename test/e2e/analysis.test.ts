@@ -55,9 +55,22 @@ describeInBrowser('network analysis in the client', () => {
     expect(await inPage(page, 'proxygraph.controller.state.selected')).toBe(top);
     await page.locator('#panel h2').waitFor();
     expect(await first.getAttribute('aria-selected')).toBe('true');
+    // The settings travel in the link: a new page opened on it measures, sizes and ranks alike.
+    const link = await inPage<string>(page, 'location.search');
+    expect(new URLSearchParams(link).get('measure')).toBe('BETWEENNESS');
+    expect(new URLSearchParams(link).get('size')).toBe('1');
+    const again = await openPage(session.browser, session.server, `/${link}`);
+    await settled(again.page);
+    expect(await again.page.locator('#analysis-measure').inputValue()).toBe('BETWEENNESS');
+    expect(await again.page.locator('#size-by-measure').isChecked()).toBe(true);
+    expect(await again.page.locator('#ranking tbody tr').first().getAttribute('data-id')).toBe(top);
+    expect(await inPage(again.page, `proxygraph.cy.getElementById(${JSON.stringify(top)}).width()`)).toBe(SIZE_RANGE.max);
+    expect(again.errors).toEqual([]);
+    await again.page.context().close();
     await page.locator('#size-by-measure').uncheck();
     await settled(page);
     expect(await inPage(page, "proxygraph.cy.nodes('.sized').length")).toBe(0);
+    expect(new URLSearchParams(await inPage<string>(page, 'location.search')).get('size')).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
   });
