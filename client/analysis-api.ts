@@ -3,8 +3,8 @@ import type { EntityKind } from '../src/model/kinds';
 import type { RelationType } from '../src/model/relation-rules';
 import type { Api } from './api';
 import type { SizeMeasure } from './analysis-style';
-import { ENTITY_FIELDS, RELATIONSHIP_FIELDS } from './documents';
-import type { ApiEntity, ApiRelationship } from './types';
+import { ENTITY_FIELDS, PATH_FIELDS, RELATIONSHIP_FIELDS } from './documents';
+import type { ApiEntity, ApiPath, ApiRelationship } from './types';
 
 /** The analysis queries the client sends (metrics, communities, changes, timeline) and the shapes it reads back. */
 
@@ -116,11 +116,40 @@ export const TIMELINE = `query Timeline(${FILTER_VARIABLES}) {
   timeline(${FILTER_ARGUMENTS}) { interval buckets { label start end events starts ends imprecise } }
 }`;
 
+export interface ApiBroker {
+  readonly rank: number;
+  /** The part of the shortest-path traffic between the groups through the broker, 0..1. */
+  readonly share: number;
+  readonly group: 'FROM' | 'TO' | null;
+  readonly entity: Pick<ApiEntity, 'id' | 'name' | 'kind'>;
+  readonly paths: readonly ApiPath[];
+}
+
+export interface ApiBrokers {
+  readonly connectedPairs: number;
+  readonly unconnectedPairs: number;
+  readonly brokers: readonly ApiBroker[];
+}
+
+/** Most brokers the client lists. */
+export const BROKERS_LIMIT = 10;
+
+export const BROKERS = `query Brokers($from: [ID!]!, $to: [ID!]!, $asOf: String, ${FILTER_VARIABLES}, $limit: Int) {
+  brokers(from: $from, to: $to, asOf: $asOf, ${FILTER_ARGUMENTS}, limit: $limit) {
+    connectedPairs unconnectedPairs
+    brokers { rank share group entity { id name kind } paths(limit: 1) { ...PathFields } }
+  }
+}
+${PATH_FIELDS}
+${ENTITY_FIELDS}
+${RELATIONSHIP_FIELDS}`;
+
 export interface AnalysisApi {
   metrics(filters: AnalysisFilters, orderBy: SizeMeasure, withCommunity: boolean): Promise<ApiMetrics>;
   communities(filters: AnalysisFilters): Promise<ApiCommunities>;
   changes(from: string, to: string, filters: AnalysisFilters): Promise<ApiChanges>;
   timeline(filters: AnalysisFilters): Promise<ApiTimeline>;
+  brokers(from: readonly string[], to: readonly string[], filters: AnalysisFilters): Promise<ApiBrokers>;
 }
 
 export function createAnalysisApi(api: Pick<Api, 'request'>): AnalysisApi {
@@ -135,5 +164,7 @@ export function createAnalysisApi(api: Pick<Api, 'request'>): AnalysisApi {
     changes: async (from, to, filters) =>
       (await api.request<{ changesBetween: ApiChanges }>(CHANGES, { from, to, ...filterVariables(filters), limit: CHANGES_LIMIT })).changesBetween,
     timeline: async (filters) => (await api.request<{ timeline: ApiTimeline }>(TIMELINE, filterVariables(filters))).timeline,
+    brokers: async (from, to, filters) =>
+      (await api.request<{ brokers: ApiBrokers }>(BROKERS, { from, to, asOf: filters.asOf, ...filterVariables(filters), limit: BROKERS_LIMIT })).brokers,
   };
 }

@@ -5,7 +5,9 @@ import { AnalysisOverlay, analysisFilters } from './analysis-overlay';
 import { decodeAnalysisSettings, encodeAnalysisSettings } from './analysis-url';
 import { CompareOverlay, GHOST } from './compare-overlay';
 import type { GraphController } from './controller';
+import type { ApiEntity } from './types';
 import { analysisView } from './views/analysis-view';
+import { brokersView } from './views/brokers-view';
 import { compareView } from './views/compare-view';
 import { byId } from './views/dom';
 import { timelineView } from './views/timeline-view';
@@ -23,14 +25,16 @@ export interface AnalysisWiring {
   readonly search: string;
   /** The settings changed: the link should carry them. */
   readonly onSettings: () => void;
+  /** Entity search, for the brokers' groups. */
+  readonly searchEntities: (text: string, signal: AbortSignal) => Promise<ApiEntity[]>;
 }
 
 /**
- * The analysis views wired to the graph view: the analysis panel (#analysis), the timeline under the time bar
+ * The analysis views wired to the graph view: the analysis panel (#analysis), brokers between groups (#brokers), the timeline under the time bar
  * (#timeline, with the compare toggle at its end) and the compare summary (#compare). They follow the controller's events and call its public methods.
  * Call before controller.start, so they see the first drawing.
  */
-export function startAnalysis({ cy, controller, api, run, jumpTo, names, search, onSettings }: AnalysisWiring): {
+export function startAnalysis({ cy, controller, api, run, jumpTo, names, search, onSettings, searchEntities }: AnalysisWiring): {
   overlay: AnalysisOverlay;
   compare: CompareOverlay;
   dataChanged: () => void;
@@ -78,6 +82,12 @@ export function startAnalysis({ cy, controller, api, run, jumpTo, names, search,
       onSettings();
       void run(refreshAnalysis);
     },
+    onSelect: (id) => void run(() => controller.reveal(id)),
+  });
+  brokersView(byId('brokers'), {
+    search: searchEntities,
+    find: (from, to) => analysisApi.brokers(from, to, filters()),
+    onShowPath: (paths) => controller.showPaths(paths),
     onSelect: (id) => void run(() => controller.reveal(id)),
   });
   const timeline = timelineView(

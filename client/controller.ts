@@ -300,23 +300,24 @@ export class GraphController {
   /** Finds up to k paths, draws any of their elements that are missing, and highlights them (the rest faded). */
   async findPaths(options: PathOptions, { fit = true }: { fit?: boolean } = {}): Promise<readonly ApiPath[]> {
     this.view = { ...this.view, path: options };
-    let paths: ApiPath[];
+    let paths: ApiPath[] = [];
     try {
       paths = await this.source.paths({ ...options, asOf: this.view.asOf });
     } catch (error) {
-      this.lastPaths = [];
-      this.highlight([], false);
-      this.events.emit('paths', []);
       this.status(`Path search failed: ${(error as Error).message}`, 'error');
-      this.changed();
-      return [];
+      fit = false;
     }
+    this.showPaths(paths, { fit });
+    return paths;
+  }
+
+  /** Draws any missing elements of these paths and highlights them, the rest faded; they are listed as paths found. */
+  showPaths(paths: readonly ApiPath[], { fit = true }: { fit?: boolean } = {}): void {
     this.lastPaths = paths;
-    for (const path of paths) this.drawing.add({ nodes: path.nodes, edges: path.hops.map((hop) => hop.relationship), truncated: false }, options.from);
+    for (const path of paths) this.drawing.add({ nodes: path.nodes, edges: path.hops.map((hop) => hop.relationship), truncated: false }, path.nodes[0]?.id ?? null);
     this.highlight(paths, fit);
     this.events.emit('paths', paths);
     this.changed();
-    return paths;
   }
 
   clearPaths(): void {
@@ -340,10 +341,7 @@ export class GraphController {
   /** The displayed view as a proxygraph dataset (sources, entities, relationships). */
   exportDataset() {
     const { nodes, edges } = this.visible();
-    return toDataset(
-      nodes.map((node) => (node.data() as NodeData).entity),
-      edges.map((edge) => (edge.data() as EdgeData).relationship),
-    );
+    return toDataset(nodes.map((node) => (node.data() as NodeData).entity), edges.map((edge) => (edge.data() as EdgeData).relationship));
   }
 
   private filter(change: Partial<Pick<ViewState, 'hiddenKinds' | 'hiddenTypes' | 'hiddenNodes' | 'hideUndated'>>): void {

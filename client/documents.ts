@@ -58,12 +58,16 @@ export const RELATIONSHIP_PAGE = `query RelationshipPage($id: ID!, $asOf: String
 ${ENTITY_FIELDS}
 ${RELATIONSHIP_FIELDS}`;
 
+/** A path as the path results list shows it: every hop with its evidence and the other relationships between its two entities. */
+export const PATH_FIELDS = `fragment PathFields on Path {
+  length cost
+  nodes { ...EntityFields }
+  hops { forward from { id name kind } to { id name kind } relationship { ...RelationshipFields } alternatives { ...RelationshipFields } }
+}`;
+
 export const PATHS = `query Paths($from: ID!, $to: ID!, $k: Int, $types: [RelationType!], $directed: Boolean, $asOf: String, $avoid: [ID!], $chronological: Boolean) {
-  paths(from: $from, to: $to, k: $k, types: $types, directed: $directed, asOf: $asOf, avoid: $avoid, chronological: $chronological) {
-    length cost
-    nodes { ...EntityFields }
-    hops { forward from { id name kind } to { id name kind } relationship { ...RelationshipFields } alternatives { ...RelationshipFields } }
-  }
+  paths(from: $from, to: $to, k: $k, types: $types, directed: $directed, asOf: $asOf, avoid: $avoid, chronological: $chronological) { ...PathFields }
 }
+${PATH_FIELDS}
 ${ENTITY_FIELDS}
 ${RELATIONSHIP_FIELDS}`;

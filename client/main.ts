@@ -233,6 +233,7 @@ async function main(): Promise<void> {
     names,
     search: location.search,
     onSettings: () => writeUrl(),
+    searchEntities: search,
     jumpTo: (day) => {
       const date = range ? clampDay(day, range.earliest, range.latest) : day;
       time?.set(date);

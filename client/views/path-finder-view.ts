@@ -2,7 +2,8 @@ import type { RelationType } from '../../src/model/relation-rules';
 import { typeLabel } from '../style';
 import type { ApiEntity } from '../types';
 import { PATH_DEFAULTS, type PathOptions } from '../url-state';
-import { clear, h } from './dom';
+import { h } from './dom';
+import { entityChips } from './entity-chips';
 import { entityPicker } from './entity-picker';
 
 export interface PathFinderOptions {
@@ -24,30 +25,7 @@ export function pathFinderView(container: HTMLElement, options: PathFinderOption
   const from = entityPicker({ id: 'path-from', label: 'From', placeholder: 'e.g. Iran', search: options.search, onChoose: () => (message.textContent = '') });
   const to = entityPicker({ id: 'path-to', label: 'To', placeholder: 'e.g. Jordan drone attack', search: options.search, onChoose: () => (message.textContent = '') });
 
-  const avoided = new Map<string, string>();
-  const avoidChips = h('ul', { className: 'chips', 'aria-label': 'Entities to avoid' });
-  const renderChips = () => {
-    clear(avoidChips);
-    for (const [id, name] of avoided) {
-      const remove = h('button', { type: 'button', className: 'chip-remove', 'aria-label': `Stop avoiding ${name}` }, '×');
-      remove.addEventListener('click', () => {
-        avoided.delete(id);
-        renderChips();
-      });
-      avoidChips.appendChild(h('li', { className: 'chip' }, h('span', {}, name), remove));
-    }
-  };
-  const avoid = entityPicker({
-    id: 'path-avoid',
-    label: 'Avoid (optional)',
-    placeholder: 'entities the paths must not cross',
-    search: options.search,
-    clearOnChoose: true,
-    onChoose: (entity) => {
-      avoided.set(entity.id, entity.name);
-      renderChips();
-    },
-  });
+  const avoid = entityChips({ id: 'path-avoid', label: 'Avoid (optional)', placeholder: 'entities the paths must not cross', chipsLabel: 'Entities to avoid', removeLabel: (name) => `Stop avoiding ${name}`, search: options.search });
 
   const typeBoxes = options.relationTypes.map((type) => {
     const box = h('input', { type: 'checkbox', id: `path-type-${type}`, value: type });
@@ -80,8 +58,7 @@ export function pathFinderView(container: HTMLElement, options: PathFinderOption
     h('div', { className: 'option-row' }, directed, h('label', { for: 'path-directed', title: 'Follow relationships only from source to target' }, 'Directed')),
     h('div', { className: 'option-row' }, chronological, h('label', { for: 'path-chronological', title: 'Each hop no earlier than the one before' }, 'Chronological')),
     h('div', { className: 'option-row' }, h('label', { for: 'path-k' }, 'Paths (k)'), k),
-    avoid.element,
-    avoidChips,
+    ...avoid.elements,
     message,
     h('div', { className: 'button-row' }, find, clearButton),
   );
@@ -101,7 +78,7 @@ export function pathFinderView(container: HTMLElement, options: PathFinderOption
       k: Number.isInteger(count) && count >= 1 && count <= PATH_DEFAULTS.maxK ? count : PATH_DEFAULTS.k,
       types: typeBoxes.filter(({ box }) => box.checked).map(({ type }) => type),
       directed: directed.checked,
-      avoid: [...avoided.keys()],
+      avoid: avoid.ids(),
       chronological: chronological.checked,
     });
   });
@@ -116,9 +93,7 @@ export function pathFinderView(container: HTMLElement, options: PathFinderOption
       chronological.checked = path.chronological;
       for (const { type, box } of typeBoxes) box.checked = path.types.includes(type);
       updateSummary();
-      avoided.clear();
-      for (const id of path.avoid) avoided.set(id, names(id));
-      renderChips();
+      avoid.set(path.avoid.map((id) => ({ id, name: names(id) })));
     },
     setBusy(busy) {
       find.disabled = busy;
