@@ -1,3 +1,5 @@
+import { StillComputingError } from '../model';
+
 /**
  * Long computations without a blocked server. A computation is written as a generator that yields its progress
  * (0..1) between units of work (one pivot of betweenness, say); run in the background, it goes on in slices of at most
@@ -13,6 +15,8 @@ export type PendingWork<T> = Promise<T> & { readonly progress: () => number; rea
 
 /** Longest a slice of background work runs before it lets the event loop serve others, in milliseconds. */
 export const SLICE_MS = 5;
+/** Most computations waiting or running at once; past it a new one is refused (asked again, it may find room). */
+export const MAX_BACKGROUND = 4;
 
 /** Runs a computation to its end now (tests, the command line, and small networks). */
 export function runNow<T>(work: Work<T>): T {
@@ -50,6 +54,7 @@ function runSlice(): void {
  * that error.
  */
 export function runInBackground<T>(what: string, work: Work<T>, stale: () => Error | null): PendingWork<T> {
+  if (lane.length >= MAX_BACKGROUND) throw new StillComputingError(`${what} waits: ${lane.length} other computations are under way or queued`, 0, 10);
   let progress = 0;
   let settle!: { resolve: (value: T) => void; reject: (error: unknown) => void };
   const promise = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));

@@ -1,4 +1,5 @@
-import { analysisSnapshot, betweenness, estimateFromPivots, isPending, runInBackground, runNow, type Work } from '../../src/analysis';
+import { analysisSnapshot, betweenness, estimateFromPivots, isPending, MAX_BACKGROUND, runInBackground, runNow, type Work } from '../../src/analysis';
+import { StillComputingError } from '../../src/model';
 import { announceGraphChange, graphRebuilt } from '../../src/load';
 import { ringGraph } from '../api/support/ring-graph';
 
@@ -57,6 +58,14 @@ describe('background computations in slices', () => {
     await expect(failed).rejects.toThrow('broken');
     await expect(next).resolves.toBe('d');
     expect(runNow(counting('e', 2, []))).toBe('e');
+  });
+
+  test('at most MAX_BACKGROUND at once: one more is refused with STILL_COMPUTING, and finds room once they are done', async () => {
+    const running = Array.from({ length: MAX_BACKGROUND }, (_, i) => runInBackground(`job ${i}`, counting(`j${i}`, 50, []), () => null));
+    expect(() => runInBackground('one too many', counting('x', 1, []), () => null)).toThrow(StillComputingError);
+    expect(() => runInBackground('one too many', counting('x', 1, []), () => null)).toThrow(`one too many waits: ${MAX_BACKGROUND} other computations are under way or queued`);
+    await Promise.all(running);
+    await expect(runInBackground('now there is room', counting('y', 1, []), () => null)).resolves.toBe('y');
   });
 
   test('a snapshot shares one computation among callers, keeps its result, and drops it when the graph changes', async () => {
