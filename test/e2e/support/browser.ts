@@ -130,9 +130,18 @@ export async function until(page: Page, expression: string, timeoutMs = 60_000):
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await page.evaluate(expression)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}\nthe page then said: ${await pageMessages(page)}`);
     await page.waitForTimeout(50);
   }
+}
+
+/** What the page tells its user at the moment (status line, alerts, form messages): the first clue when a wait times out. */
+function pageMessages(page: Page): Promise<string> {
+  return page
+    .evaluate(
+      `JSON.stringify([...document.querySelectorAll('#status, [role=alert], .form-message')].map((element) => element.textContent.trim()).filter(Boolean))`,
+    )
+    .then(String, (error: Error) => `(could not read it: ${error.message})`);
 }
 
 /** Waits until the client has started and has no request in flight. */
