@@ -8,7 +8,7 @@ import { applyFilters, highlightPaths, highlightSelection } from './emphasis';
 import { describeExpansion, describeTruncation } from './expansion';
 import { ExpansionPages } from './expansion-pages';
 import { FCOSE_LAYOUTS, fitView, type Layouts } from './layouts';
-import { toDataset, type EdgeData, type NodeData } from './mapping';
+import type { NodeData } from './mapping';
 import { restyle } from './restyle';
 import { selectionOf, toggled, type Selection } from './selection';
 import type { ApiPath, ApiStats, ApiSubgraph } from './types';
@@ -58,6 +58,8 @@ export class GraphController {
   private currentMode: Mode = 'network';
   private statsValue: ApiStats | null = null;
   private lastPaths: readonly ApiPath[] | null = null;
+  /** The latest drawing under way (setAsOf). */
+  private drawn: Promise<void> = Promise.resolve();
   private readonly drawing: Drawing;
   private readonly pages: ExpansionPages;
   private generation = 0;
@@ -127,19 +129,26 @@ export class GraphController {
     this.changed();
   }
 
-  /** Shows the network (or the ego network in focus) as of a date; null for all dates. Nodes that stay keep their place. */
-  async setAsOf(asOf: string | null): Promise<void> {
+  /**
+   * Shows the network (or the ego network in focus) as of a date; null for all dates. Nodes that stay keep their place.
+   * A call overtaken by a later one resolves once the later one has drawn, so what follows sees the newest drawing.
+   */
+  setAsOf(asOf: string | null): Promise<void> {
+    return (this.drawn = this.drawAsOf(asOf));
+  }
+
+  private async drawAsOf(asOf: string | null): Promise<void> {
     const generation = ++this.generation;
     this.view = { ...this.view, asOf };
     const focus = this.view.focus;
     let subgraph: ApiSubgraph | null = null;
     if (this.currentMode === 'network') subgraph = await this.source.network(asOf);
     else if (this.currentMode === 'ego' && focus) subgraph = await this.source.neighborhood(focus.id, { depth: focus.depth, asOf, limit: NEIGHBORHOOD_LIMIT });
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return this.drawn;
     if (subgraph) this.drawing.replace(subgraph);
     if (this.view.path) await this.findPaths(this.view.path, { fit: false });
     else this.applyFilters();
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return this.drawn;
     this.refreshSelection();
     this.changed();
   }
@@ -336,12 +345,6 @@ export class GraphController {
   /** The entities and relationships on screen: not filtered, not hidden, both ends shown. */
   visible(): { nodes: NodeSingular[]; edges: EdgeSingular[] } {
     return this.drawing.visible();
-  }
-
-  /** The displayed view as a proxygraph dataset (sources, entities, relationships). */
-  exportDataset() {
-    const { nodes, edges } = this.visible();
-    return toDataset(nodes.map((node) => (node.data() as NodeData).entity), edges.map((edge) => (edge.data() as EdgeData).relationship));
   }
 
   private filter(change: Partial<Pick<ViewState, 'hiddenKinds' | 'hiddenTypes' | 'hiddenNodes' | 'hideUndated'>>): void {

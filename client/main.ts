@@ -7,6 +7,7 @@ import { clampDay } from './dates';
 import type { ApiEntityDetail } from './types';
 import { GraphController, type Selection } from './controller';
 import { readableLabels } from './label-visibility';
+import { visibleDataset } from './mapping';
 import { fitView } from './layouts';
 import { legend, stylesheet } from './style';
 import { decodeViewState, encodeViewState, type ViewState } from './url-state';
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
     }),
   );
   byId('png-button').addEventListener('click', () => download(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), 'proxygraph.png'));
-  byId('json-button').addEventListener('click', () => download(new Blob([`${JSON.stringify(controller.exportDataset(), null, 2)}\n`], { type: 'application/json' }), 'proxygraph.json'));
+  byId('json-button').addEventListener('click', () => download(new Blob([`${JSON.stringify(visibleDataset(controller), null, 2)}\n`], { type: 'application/json' }), 'proxygraph.json'));
   byId('link-button').addEventListener('click', () =>
     void navigator.clipboard.writeText(location.href).then(
       () => status.show({ text: 'Link copied: it reopens this view.', tone: 'info' }),

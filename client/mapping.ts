@@ -1,4 +1,4 @@
-import type { ElementDefinition } from 'cytoscape';
+import type { EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Alias, AttributeValue, Dataset, EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../src/model/records';
 import { RELATION_RULES, type RelationType, type Temporality } from '../src/model/relation-rules';
 import { visibleText } from '../src/model/text';
@@ -136,6 +136,12 @@ export function toRelationshipRecord(relationship: ApiRelationship): Relationshi
     evidence,
     attributes: attributesRecord(relationship.attributes),
   });
+}
+
+/** What is on screen (GraphController.visible) as a proxygraph dataset: sources, entities, relationships. */
+export function visibleDataset(view: { visible(): { nodes: readonly NodeSingular[]; edges: readonly EdgeSingular[] } }): Dataset {
+  const { nodes, edges } = view.visible();
+  return toDataset(nodes.map((node) => (node.data() as NodeData).entity), edges.map((edge) => (edge.data() as EdgeData).relationship));
 }
 
 /** The displayed entities and relationships as a proxygraph dataset (the shape of graph/*.yaml), sources included. */

@@ -1,8 +1,10 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { GraphController, LARGE_GRAPH_THRESHOLD, isLargeGraph, type Selection } from '../../client/controller';
 import { GRID_LAYOUTS, separate } from '../../client/layouts';
+import { visibleDataset } from '../../client/mapping';
+import type { ApiSubgraph } from '../../client/types';
 import { DEFAULT_VIEW } from '../../client/url-state';
-import { fakeSource, stats, subgraph, type FakeSource } from './fixtures';
+import { entity, fakeSource, stats, subgraph, type FakeSource } from './fixtures';
 
 function setUp(source: FakeSource = fakeSource()): { cy: Core; controller: GraphController; source: FakeSource } {
   const cy = cytoscape({ headless: true });
@@ -140,7 +142,7 @@ describe('GraphController (headless Cytoscape)', () => {
     const { controller } = setUp();
     await controller.start(DEFAULT_VIEW);
     controller.hide('attack');
-    const dataset = controller.exportDataset();
+    const dataset = visibleDataset(controller);
     expect(dataset.entities.map((entity) => entity.id)).toEqual(['base', 'commander', 'militia', 'patron']);
     expect(dataset.relationships.map((relationship) => relationship.id)).toEqual(['commander-leads-militia', 'patron-allied-with-militia', 'patron-backs-militia']);
     expect(dataset.sources.map((source) => source.id)).toEqual(['report-1']);
@@ -279,5 +281,32 @@ describe('separate (label overlap removal)', () => {
     const [a, b] = moved;
     expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
     expect(moves.has('c')).toBe(false);
+  });
+});
+
+describe('a refresh overtaken by another', () => {
+  it('resolves once the newer one has drawn, so what follows it finds the newest drawing', async () => {
+    const base = fakeSource();
+    const pending: ((answer: ApiSubgraph) => void)[] = [];
+    let started = false;
+    const source: FakeSource = { ...base, network: (asOf) => (started ? new Promise((resolve) => pending.push(resolve)) : base.network(asOf)) };
+    const { cy, controller } = setUp(source);
+    await controller.start(DEFAULT_VIEW);
+    started = true;
+    const first = controller.refresh();
+    const second = controller.refresh();
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    const withNewcomer = { ...subgraph(), nodes: [...subgraph().nodes, entity('newcomer', 'ORGANIZATION', 'Newcomer')] };
+    pending[0](subgraph());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first answer came back after the second call began: it draws nothing, and waits for the second.
+    expect(firstDone).toBe(false);
+    expect(cy.getElementById('newcomer').empty()).toBe(true);
+    pending[1](withNewcomer);
+    await first;
+    expect(cy.getElementById('newcomer').nonempty()).toBe(true);
+    expect(controller.select('newcomer')).toBe(true);
+    await second;
   });
 });
