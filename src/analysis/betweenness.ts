@@ -1,7 +1,6 @@
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
-import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import type { AnalysisGraph } from './analysis-graph';
 import { BrandesSearch } from './brandes';
+import { betweennessCentrality, closenessCentrality } from './graph-algorithms';
 import { sampleWithoutReplacement, seededRandom } from './seeded-random';
 
 /**
@@ -61,8 +60,8 @@ export function hoeffdingBound(order: number, samples: number, confidence: numbe
 export function betweenness(analysis: AnalysisGraph, samples: number = defaultSamples(analysis.graph.order, analysis.graph.size)): Betweenness {
   const n = analysis.graph.order;
   if (samples >= n) {
-    const mapping = betweennessCentrality(analysis.graph, { getEdgeWeight: null, normalized: true });
-    const closeness = closenessCentrality(analysis.graph, { wassermanFaust: true });
+    const mapping = betweennessCentrality()(analysis.graph, { getEdgeWeight: null, normalized: true });
+    const closeness = closenessCentrality()(analysis.graph, { wassermanFaust: true });
     return {
       values: Float64Array.from(analysis.ids, (id) => mapping[id]),
       closeness: Float64Array.from(analysis.ids, (id) => closeness[id]),
