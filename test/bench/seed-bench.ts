@@ -76,20 +76,26 @@ const ARTICLE = [
 ].join('\n');
 const SOURCE = (n: number) => ({ title: `Bench report ${n}`, published: '2024-04-21', publisher: 'Bench Wire', url: `https://example.org/bench-${n}-${Date.now()}` });
 
-async function profile(server: Server, directory: string): Promise<string[]> {
+interface Profile {
+  readonly lines: string[];
+  /** First and second request, ms. */
+  readonly analysis?: readonly [number, number];
+  readonly ingestion?: readonly [number, number];
+}
+
+async function profile(server: Server, directory: string): Promise<Profile> {
   const home = join(directory, `${server.name.replace(/\W+/g, '-')}-0`);
   const probeFile = join(directory, 'probe.json');
   const started = await startServerProcess(server.script, { PROXYGRAPH_HOME: home, ...server.env }, { script: PROBE, file: probeFile });
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const lines = [`- ${server.name}, after a restart: ${split(await started.probe())}`];
-    if (!server.bin) return lines;
-    const analysis = [await timed(started.url, METRICS), await timed(started.url, METRICS.replace('BETWEENNESS', 'PAGERANK'))];
+    if (!server.bin) return { lines };
+    const analysis = [await timed(started.url, METRICS), await timed(started.url, METRICS.replace('BETWEENNESS', 'PAGERANK'))] as const;
     const secret = await createTokenWithCli(server.bin, home, 'editor');
-    const ingestion = [await timed(started.url, INGEST, { input: { text: ARTICLE, source: SOURCE(1) } }, secret), await timed(started.url, INGEST, { input: { text: ARTICLE, source: SOURCE(2) } }, secret)];
-    lines.push(`- ${server.name}, first / second request: metrics ${analysis[0]} / ${analysis[1]} ms; ingestReport ${ingestion[0]} / ${ingestion[1]} ms`);
-    lines.push(`- ${server.name}, after those requests: ${split(await started.probe())}`);
-    return lines;
+    const ingestion = [await timed(started.url, INGEST, { input: { text: ARTICLE, source: SOURCE(1) } }, secret), await timed(started.url, INGEST, { input: { text: ARTICLE, source: SOURCE(2) } }, secret)] as const;
+    lines.push(`- ${server.name}, after one metrics and one ingestReport request: ${split(await started.probe())}`);
+    return { lines, analysis, ingestion };
   } finally {
     await started.stop();
   }
@@ -112,7 +118,14 @@ async function main(): Promise<void> {
       rows.push(`| ${server.name} | ${spread(result.first)} | ${spread(result.restart)} | ${median(result.startMs)} |`);
     }
     const profiles: string[] = [];
-    for (const server of servers) if (server.bin) profiles.push(...(await profile(server, directory)));
+    for (const server of servers) {
+      if (!server.bin) continue;
+      const measured: Profile[] = [];
+      for (let run = 0; run < runs; run++) measured.push(await profile(server, directory));
+      const latency = (pick: (one: Profile) => readonly [number, number] | undefined, at: 0 | 1) => spread(measured.map((one) => pick(one)![at]));
+      profiles.push(...measured[0].lines);
+      profiles.push(`- ${server.name}, request latency over ${runs} restarts, ms, median (min–max): first metrics ${latency((one) => one.analysis, 0)}, second ${latency((one) => one.analysis, 1)}; first ingestReport ${latency((one) => one.ingestion, 0)}, second ${latency((one) => one.ingestion, 1)}`);
+    }
     const out = process.stdout;
     out.write(`\n## Seed server resident memory (${runs} runs each; VmRSS 2 s after "API at")\n\n`);
     out.write(`Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (other work shares the machine).\n\n`);
