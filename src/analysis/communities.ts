@@ -1,5 +1,5 @@
-import louvain from 'graphology-communities-louvain';
 import type { AnalysisGraph } from './analysis-graph';
+import { louvain } from './graph-algorithms';
 import { ANALYSIS_SEED, seededRandom } from './seeded-random';
 
 /** Louvain communities: Blondel et al. 2008, graphology's implementation, with a seeded random order so results repeat. */
@@ -24,7 +24,7 @@ export function communities(analysis: AnalysisGraph, resolution: number = DEFAUL
     // No ties: every entity is its own community (Louvain has nothing to optimise; modularity is 0 by convention).
     raw = Object.fromEntries(analysis.ids.map((id, i) => [id, i]));
   } else {
-    const detailed = louvain.detailed(analysis.graph, { getEdgeWeight: null, resolution, rng: seededRandom(ANALYSIS_SEED) });
+    const detailed = louvain().detailed(analysis.graph, { getEdgeWeight: null, resolution, rng: seededRandom(ANALYSIS_SEED) });
     raw = detailed.communities;
     modularity = detailed.modularity;
   }

@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import { InvalidInputError, invalidUtf8Offset } from '../model';
+import { htmlparser2 } from './language-libraries';
 
 /** How much one article may be. An article is tens of kilobytes; past these, reading is refused at once. */
 export const INGEST_LIMITS = {
@@ -56,7 +56,7 @@ function stripHtml(html: string): { text: string; elements: number; dropped: num
     }
     current = '';
   };
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         elements++;

@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
-import { partialDateProblem, toInterval } from '../model';
+import { onFirstUse, partialDateProblem, toInterval } from '../model';
+import { chrono } from './language-libraries';
 
 /** A date the text states, resolved to a partial ISO date as precise as the text is. */
 export interface DateMention {
@@ -14,15 +14,15 @@ export interface DateMention {
 }
 
 /** chrono's casual English parser, plus bare years ("in 2014", "the 2003 invasion"), which it leaves alone. */
-const parser = (() => {
-  const custom = chrono.casual.clone();
+const parser = onFirstUse(() => {
+  const custom = chrono().casual.clone();
   custom.parsers.push({
     // chrono drops results that are bare numbers, so the word before the year is part of the match.
     pattern: () => /\b(?:in|since|by|until|till|from|during|of|the|early|late|mid|between|and|to|around|before|after|through)[ -](1[89]\d{2}|20\d{2})(?!\d|,\d|\.\d|s\b|-\d)/i,
     extract: (_context, match) => ({ year: Number(match[1]) }),
   });
   return custom;
-})();
+});
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -41,7 +41,7 @@ function isoDay(date: Date): string {
 export function readDates(paragraph: string, published: string): DateMention[] {
   const anchor = toInterval(published);
   const reference = new Date(anchor.lo * 86_400_000 + 12 * 3_600_000);
-  const results = parser.parse(paragraph, { instant: reference, timezone: 0 });
+  const results = parser().parse(paragraph, { instant: reference, timezone: 0 });
   const dates: DateMention[] = [];
   let narrativeYear: number | null = null;
   for (const result of results) {

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { compromise } from './language-libraries';
 
 /** A word of a sentence as the tagger sees it, with its place in the paragraph. */
 export interface Word {
@@ -70,7 +70,7 @@ function splitQuotedEnds(sentences: readonly TaggedSentence[]): TaggedSentence[]
 
 /** Sentences and words of one paragraph, tagged by compromise (a rule-based English tagger shipped as a package). */
 export function readSentences(paragraph: string): Sentence[] {
-  const tagged = splitQuotedEnds(nlp(paragraph).json({ offset: true, terms: { offset: true } }) as TaggedSentence[]);
+  const tagged = splitQuotedEnds(compromise()(paragraph).json({ offset: true, terms: { offset: true } }) as TaggedSentence[]);
   return tagged.map((sentence) => {
     const words = sentence.terms
       .filter((term) => term.text.length > 0)

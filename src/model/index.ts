@@ -9,3 +9,4 @@ export * from './analysis';
 export * from './citations';
 export * from './text';
 export * from './confusables';
+export * from './on-first-use';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Logger } from '../logger';
 import { migrate } from './migrate';
 import { EMBEDDED_DATABASE_DIRECTORY, openEmbedded } from './pglite-driver';
-import { openPostgres } from './postgres-driver';
 import type { SqlDriver } from './sql';
 import { Store } from './store';
 import type { StoreConfig } from './store-config';
@@ -17,6 +16,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     }
     driver = await openEmbedded({ home: config.home });
   } else {
+    // Loaded on demand: the pg client is ~10 MB resident that a server on the embedded store does not need.
+    const { openPostgres } = await import('./postgres-driver');
     driver = await openPostgres({ url: config.url, schema: config.schema }, logger);
   }
   try {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Sql, SqlDriver, SqlResult, TransactionOptions } from './sql';
 import { lockStore } from './store-lock';
@@ -38,7 +39,22 @@ export interface EmbeddedOptions {
    * process, as PGlite does by itself (which keeps about 600 MB resident afterwards).
    */
   readonly initdb?: 'child' | 'in-process';
+  /** V8 flags set before PostgreSQL's WebAssembly is compiled: EMBEDDED_WASM_FLAGS unless given ([] runs V8's defaults). */
+  readonly wasmFlags?: readonly string[];
 }
+
+/**
+ * How V8 compiles PGlite's WebAssembly (9 MB of PostgreSQL). By default V8 compiles a function with its baseline
+ * compiler (Liftoff) when first called, then recompiles the hot ones with its optimizing compiler (TurboFan) on up to
+ * 128 background tasks; start-up alone makes hundreds of functions hot, and the optimizing compiler's working memory
+ * stays in the process (glibc keeps what each compiling thread freed). One compilation task and a 10× tiering budget
+ * (the work a function does before it is optimized) keep start-up on the baseline code while the functions a long
+ * query or a large COPY runs still get optimized. Measured (restart of the seed server, `npm run bench:seed`, three
+ * runs each): V8's defaults 210–241 MB; one task 207–215; budget 20,000,000 221–236; both 180–184; Liftoff only (no
+ * optimized code at all, bulk SQL up to 1.7× slower) 149–154.
+ */
+export const EMBEDDED_WASM_FLAGS: readonly string[] = ['--wasm-num-compilation-tasks=1', '--wasm-tiering-budget=20000000'];
+
 
 /**
  * The embedded server's memory settings. PGlite runs PostgreSQL's defaults: 128 MB of shared buffers (allocated and
@@ -91,6 +107,8 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<SqlDriver>
   let db: PGlite;
   try {
     if ((options.initdb ?? 'child') === 'child' && !existsSync(join(directory, 'PG_VERSION'))) await initdbInChild(directory);
+    // Set before the first PGlite of the process compiles its module (flags are read at compile time).
+    for (const flag of options.wasmFlags ?? EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
     // Loaded on demand: a server on PostgreSQL, and the commands, do not need the WebAssembly build.
     const { PGlite } = await import('@electric-sql/pglite');
     db = new PGlite(directory, { startParams: embeddedStartParams(options.settings) });
