@@ -1,5 +1,6 @@
 import type { HubList } from './hub-lists';
 import type { LabelPool } from './label-pool';
+import type { LowerBounds } from './lower-bounds';
 import type { NodeHeap } from './node-heap';
 import type { Adjacency } from './path-index';
 import { PATH_LIMITS } from './path-types';
@@ -23,13 +24,9 @@ import type { SearchSpace } from './search-space';
  * the cost of the answer, where a one-sided search covers all of it: in a graph whose neighbourhoods grow fast, far
  * fewer entities.
  */
-export class CostBounds {
-  /** False when no walk of at most maxLength hops leads from s to t under the filters: the query has no path. */
+export class CostBounds implements LowerBounds {
   readonly connected: boolean;
-  /**
-   * The cost of the cheapest walk of at most maxLength hops met, summed as a forward and a backward part: the best
-   * path without time order costs no more (give or take rounding in the last bits).
-   */
+  /** The cheapest walk of at most maxLength hops met (LowerBounds.cheapest). */
   readonly cheapest: number;
   private readonly beyond: number;
   private readonly side: Side;
@@ -56,7 +53,6 @@ export class CostBounds {
     this.side = backward;
   }
 
-  /** A lower bound of the cost of any walk from v to t of at most `hops` hops under the filters (Infinity: none). */
   bound(v: number, hops: number): number {
     const exact = this.side.cheapestWithin(v, hops);
     return exact < this.beyond ? exact : this.beyond;

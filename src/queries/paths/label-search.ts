@@ -1,4 +1,4 @@
-import type { CostBounds } from './cost-bounds';
+import type { LowerBounds } from './lower-bounds';
 import { PATH_LIMITS, type FoundPath } from './path-types';
 import type { SearchSpace } from './search-space';
 
@@ -35,7 +35,7 @@ const SLACK = 1e-9;
  * cursor (hub-lists.ts), only as far as the search's cost frontier reaches. Without bounds the first label to reach t
  * is the answer.
  */
-export function cheapestPath(space: SearchSpace, start: SearchStart, t: number, costLimit: number, bounds: CostBounds | null = null): FoundPath | null {
+export function cheapestPath(space: SearchSpace, start: SearchStart, t: number, costLimit: number, bounds: LowerBounds | null = null): FoundPath | null {
   const scratch = space.scratch;
   const { labels, heap, settledSeen, settledHead } = scratch;
   // Per entity, the open label a new one must beat to be queued (the cost bounds are done with these arrays).

@@ -42,6 +42,7 @@ export class Scratch {
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
   private boundArrays: BoundArrays | null = null;
+  private costArrays: { forward: Float64Array; backward: Float64Array } | null = null;
 
   constructor(private readonly nodeCount: number) {
     this.nodeMark = new Uint32Array(nodeCount);
@@ -73,6 +74,12 @@ export class Scratch {
       backwardOpenMark: new Uint32Array(this.nodeCount),
     };
     return this.boundArrays;
+  }
+
+  /** Per entity, the cost from `from` and to `to` of the one-label bidirectional search (meeting-bounds.ts). */
+  get costs(): { forward: Float64Array; backward: Float64Array } {
+    this.costArrays ??= { forward: new Float64Array(this.nodeCount), backward: new Float64Array(this.nodeCount) };
+    return this.costArrays;
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */

@@ -1,0 +1,105 @@
+import { buildGraph, type KnowledgeGraph } from '../../src/load';
+import { pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
+import { HUB_DEGREE } from '../../src/queries/paths/hub-lists';
+import { cheapestPath } from '../../src/queries/paths/label-search';
+import { MeetingBounds } from '../../src/queries/paths/meeting-bounds';
+import { checkPathArgs } from '../../src/queries/paths/path-args';
+import { OPEN_START } from '../../src/queries/paths/path-index';
+import { SearchSpace } from '../../src/queries/paths/search-space';
+import { randomDataset, randomDate, RANDOM_TYPES, seededRandom } from './paths-dataset';
+
+/**
+ * The one-label bidirectional search (meeting-bounds.ts) in front of the A* label search: on random graphs large
+ * enough for long paths, with many equal costs (confidences and weights drawn from a few values), hop limits that cut
+ * the cheapest walk, filters and time order, shortestPath must give exactly what the one-sided label search without
+ * bounds gives (the exact order of paths, ties included), and the bounds must never exceed a true cost.
+ */
+
+function space(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): SearchSpace {
+  return new SearchSpace(pathIndexOf(graph), checkPathArgs(graph, from, to, args));
+}
+
+/** The reference: the label-setting search from `from` with no bounds, whose first label at `to` is the answer. */
+function reference(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): string[] | null {
+  const index = pathIndexOf(graph);
+  const s = space(graph, from, to, args);
+  const start = index.nodeIds.get(from)!;
+  if (!s.nodeOpen(start) || !s.nodeOpen(index.nodeIds.get(to)!)) return null;
+  const found = cheapestPath(s, { node: start, cost: 0, hops: 0, time: OPEN_START }, index.nodeIds.get(to)!, Infinity, null);
+  return found && found.edges.map((e) => index.edgeKeys[e]);
+}
+
+function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, to: string): PathArgs {
+  const chance = (p: number) => random() < p;
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+  const others = graph.nodes().filter((id) => id !== from && id !== to);
+  return {
+    directed: chance(0.5),
+    cost: pick(['CONFIDENCE', 'WEIGHT'] as const),
+    chronological: chance(0.2),
+    maxLength: pick([1, 2, 3, 4, 5, 8, 16]),
+    ...(chance(0.25) && { types: RANDOM_TYPES.filter(() => chance(0.6)) }),
+    ...(chance(0.25) && { asOf: randomDate(random, 2000, 2010) }),
+    ...(chance(0.2) && { avoid: others.filter(() => chance(0.1)) }),
+    ...(chance(0.2) && { minConfidence: pick([0.5, 0.8]) }),
+  };
+}
+
+const outcomes = { fits: 0, tooLong: 0, unconnected: 0, boundsChecked: 0 };
+
+function checkQueries(seed: number, graph: KnowledgeGraph, random: () => number, queries: number): void {
+  const ids = graph.nodes();
+  const index = pathIndexOf(graph);
+  for (let query = 0; query < queries; query++) {
+    const from = ids[Math.floor(random() * ids.length)];
+    let to = ids[Math.floor(random() * ids.length)];
+    if (to === from) to = ids[(ids.indexOf(from) + 1) % ids.length];
+    const args = randomArgs(random, graph, from, to);
+    const context = JSON.stringify({ seed, from, to, args });
+    const best = shortestPath(graph, from, to, args);
+    expect({ context, ids: best && best.hops.map((hop) => hop.relationship.id) }).toEqual({ context, ids: reference(graph, from, to, args) });
+
+    // The true costs to `to` within the hop limit, without time order (computed first: searches share working arrays).
+    const exact = { ...args, chronological: false };
+    const costs = ids.map((v) => (v === to || args.avoid?.includes(v) ? null : shortestPath(graph, v, to, exact)?.cost ?? null));
+    const probe = space(graph, from, to, args);
+    const [s, t] = [index.nodeIds.get(from)!, index.nodeIds.get(to)!];
+    if (!probe.nodeOpen(s) || !probe.nodeOpen(t)) continue;
+    const bounds = new MeetingBounds(probe, s, t);
+    if (!bounds.connected) outcomes.unconnected++;
+    else if (bounds.fits) outcomes.fits++;
+    else outcomes.tooLong++;
+    if (!bounds.connected) expect({ context, best }).toEqual({ context, best: null });
+    // A walk met within the hop limit caps the answer's cost (best-path.ts).
+    if (bounds.fits && !args.chronological) expect({ context, capped: best !== null && best.cost <= bounds.cheapest * (1 + 1e-9) }).toEqual({ context, capped: true });
+    // Every bound is at most the true cost from v to t.
+    ids.forEach((v, i) => {
+      const cost = costs[i];
+      if (cost === null) return;
+      const bound = bounds.bound(index.nodeIds.get(v)!);
+      expect({ context, v, withinCost: bound <= cost * (1 + 1e-9) }).toEqual({ context, v, withinCost: true });
+      outcomes.boundsChecked++;
+    });
+  }
+}
+
+describe.each(Array.from({ length: 24 }, (_, i) => 3000 + i))('random graph %i of up to 40 entities', (seed) => {
+  const random = seededRandom(seed);
+  const graph = buildGraph(randomDataset(random, { minNodes: 20, maxNodes: 40, edgesPerNode: 2 }));
+  test('shortestPath equals the one-sided label search; bounds never exceed a cost', () => checkQueries(seed, graph, random, 12));
+});
+
+describe.each([4000, 4001, 4002, 4003])('random graph %i with a hub', (seed) => {
+  const random = seededRandom(seed);
+  const graph = buildGraph(randomDataset(random, { minNodes: 40, maxNodes: 50, edgesPerNode: 1.6, hub: 2 * HUB_DEGREE + 50 }));
+  test('shortestPath equals the one-sided label search; bounds never exceed a cost', () => checkQueries(seed, graph, random, 10));
+});
+
+// Runs after the graphs above (a file's tests run in order): the random queries must have taken every way through
+// best-path.ts: the cheapest walk within the hop limit, longer than it (hop-aware bounds), and no walk at all.
+test('the random queries took every way', () => {
+  expect(outcomes.fits).toBeGreaterThan(20);
+  expect(outcomes.tooLong).toBeGreaterThan(20);
+  expect(outcomes.unconnected).toBeGreaterThan(5);
+  expect(outcomes.boundsChecked).toBeGreaterThan(1000);
+});
