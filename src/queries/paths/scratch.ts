@@ -2,6 +2,14 @@ import { LabelHeap, LabelPool } from './label-pool';
 import { NodeHeap } from './node-heap';
 import type { PathIndex } from './path-index';
 
+/** One side of a one-label search: per entity its cost, hops, stamp and the relationship it was reached by. */
+export interface MeetingArrays {
+  readonly cost: Float64Array;
+  readonly hops: Int32Array;
+  readonly mark: Uint32Array;
+  readonly parent: Int32Array;
+}
+
 /** Working arrays of the cost bounds (cost-bounds.ts): per side, labels, a queue, and per entity its settled labels. */
 export interface BoundArrays {
   readonly forwardLabels: LabelPool;
@@ -42,7 +50,7 @@ export class Scratch {
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
   private boundArrays: BoundArrays | null = null;
-  private costArrays: { forward: Float64Array; backward: Float64Array } | null = null;
+  private readonly meetingArrays: MeetingArrays[] = [];
 
   constructor(private readonly nodeCount: number) {
     this.nodeMark = new Uint32Array(nodeCount);
@@ -76,16 +84,24 @@ export class Scratch {
     return this.boundArrays;
   }
 
-  /** Per entity, the cost from `from` and to `to` of the one-label bidirectional search (meeting-bounds.ts). */
-  get costs(): { forward: Float64Array; backward: Float64Array } {
-    this.costArrays ??= { forward: new Float64Array(this.nodeCount), backward: new Float64Array(this.nodeCount) };
-    return this.costArrays;
+  /**
+   * The per-entity arrays of one side of a one-label bidirectional search (meeting-bounds.ts): slot 0 its forward
+   * side, slots 1 and 2 the backward sides of the two searches a query may keep for its bounds. Slots 0 and 1 reuse the
+   * fewest-hops search's arrays (a query runs one kind of search or the other).
+   */
+  meetingSide(slot: 0 | 1 | 2): MeetingArrays {
+    const n = this.nodeCount;
+    const own = () => ({ hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
+    const reused = slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: this.distBackward, mark: this.seenBackward, parent: this.queueBackward };
+    this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...(slot === 2 ? own() : reused) };
+    return this.meetingArrays[slot];
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
   beginQuery(): void {
     if (this.generation < 0xfff00000) return;
     for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
+    for (const arrays of this.meetingArrays) arrays?.mark.fill(0);
     if (this.boundArrays) {
       const arrays = this.boundArrays;
       for (const stamps of [arrays.forwardMark, arrays.backwardMark, arrays.forwardOpenMark, arrays.backwardOpenMark]) stamps.fill(0);
