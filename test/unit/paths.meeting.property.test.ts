@@ -1,7 +1,9 @@
 import { buildGraph, type KnowledgeGraph } from '../../src/load';
 import { pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
+import { bestPath } from '../../src/queries/paths/best-path';
 import { HUB_DEGREE } from '../../src/queries/paths/hub-lists';
 import { cheapestPath } from '../../src/queries/paths/label-search';
+import { HopPenaltyBounds } from '../../src/queries/paths/hop-penalty-bounds';
 import { MeetingBounds } from '../../src/queries/paths/meeting-bounds';
 import { checkPathArgs } from '../../src/queries/paths/path-args';
 import { OPEN_START } from '../../src/queries/paths/path-index';
@@ -37,7 +39,7 @@ function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, t
     directed: chance(0.5),
     cost: pick(['CONFIDENCE', 'WEIGHT'] as const),
     chronological: chance(0.2),
-    maxLength: pick([1, 2, 3, 4, 5, 8, 16]),
+    maxLength: pick([1, 2, 3, 4, 4, 5, 5, 6, 8, 16]),
     ...(chance(0.25) && { types: RANDOM_TYPES.filter(() => chance(0.6)) }),
     ...(chance(0.25) && { asOf: randomDate(random, 2000, 2010) }),
     ...(chance(0.2) && { avoid: others.filter(() => chance(0.1)) }),
@@ -45,7 +47,8 @@ function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, t
   };
 }
 
-const outcomes = { fits: 0, tooLong: 0, unconnected: 0, boundsChecked: 0 };
+const chosenBounds = new Map<string, number>();
+const outcomes = { fits: 0, tooLong: 0, unconnected: 0, boundsChecked: 0, penaltyTighter: 0 };
 
 function checkQueries(seed: number, graph: KnowledgeGraph, random: () => number, queries: number): void {
   const ids = graph.nodes();
@@ -57,28 +60,45 @@ function checkQueries(seed: number, graph: KnowledgeGraph, random: () => number,
     const args = randomArgs(random, graph, from, to);
     const context = JSON.stringify({ seed, from, to, args });
     const best = shortestPath(graph, from, to, args);
-    expect({ context, ids: best && best.hops.map((hop) => hop.relationship.id) }).toEqual({ context, ids: reference(graph, from, to, args) });
+    const expected = reference(graph, from, to, args);
+    expect({ context, ids: best && best.hops.map((hop) => hop.relationship.id) }).toEqual({ context, ids: expected });
+    // Which bounds best-path.ts chose for it (all three must be exercised, see the last test).
+    const chosen = space(graph, from, to, args);
+    const [s0, t0] = [index.nodeIds.get(from)!, index.nodeIds.get(to)!];
+    if (chosen.nodeOpen(s0) && chosen.nodeOpen(t0)) {
+      const found = bestPath(chosen, { node: s0, cost: 0, hops: 0, time: OPEN_START }, t0);
+      expect({ context, ids: found && found.edges.map((e) => index.edgeKeys[e]) }).toEqual({ context, ids: expected });
+      const kind = chosen.bounds!.constructor.name;
+      chosenBounds.set(kind, (chosenBounds.get(kind) ?? 0) + 1);
+    }
 
-    // The true costs to `to` within the hop limit, without time order (computed first: searches share working arrays).
+    // The true costs to `to` within r hops, without time order (computed first: searches share working arrays).
     const exact = { ...args, chronological: false };
-    const costs = ids.map((v) => (v === to || args.avoid?.includes(v) ? null : shortestPath(graph, v, to, exact)?.cost ?? null));
+    const hopsLeft = [...new Set([1, 2, 3, args.maxLength!])];
+    const costs = ids.map((v) => hopsLeft.map((r) => (v === to || args.avoid?.includes(v) ? null : shortestPath(graph, v, to, { ...exact, maxLength: r })?.cost ?? null)));
     const probe = space(graph, from, to, args);
     const [s, t] = [index.nodeIds.get(from)!, index.nodeIds.get(to)!];
     if (!probe.nodeOpen(s) || !probe.nodeOpen(t)) continue;
-    const bounds = new MeetingBounds(probe, s, t);
-    if (!bounds.connected) outcomes.unconnected++;
-    else if (bounds.fits) outcomes.fits++;
+    const plain = new MeetingBounds(probe, s, t);
+    if (!plain.connected) outcomes.unconnected++;
+    else if (plain.fits) outcomes.fits++;
     else outcomes.tooLong++;
-    if (!bounds.connected) expect({ context, best }).toEqual({ context, best: null });
+    if (!plain.connected) expect({ context, best }).toEqual({ context, best: null });
     // A walk met within the hop limit caps the answer's cost (best-path.ts).
-    if (bounds.fits && !args.chronological) expect({ context, capped: best !== null && best.cost <= bounds.cheapest * (1 + 1e-9) }).toEqual({ context, capped: true });
-    // Every bound is at most the true cost from v to t.
+    if (plain.fits && !args.chronological) expect({ context, capped: best !== null && best.cost <= plain.cheapest * (1 + 1e-9) }).toEqual({ context, capped: true });
+    const penalty = [0.1, 0.7, 3][Math.floor(random() * 3)];
+    const penalized = plain.connected ? new HopPenaltyBounds(plain, new MeetingBounds(probe, s, t, penalty, 2)) : null;
     ids.forEach((v, i) => {
-      const cost = costs[i];
-      if (cost === null) return;
-      const bound = bounds.bound(index.nodeIds.get(v)!);
-      expect({ context, v, withinCost: bound <= cost * (1 + 1e-9) }).toEqual({ context, v, withinCost: true });
-      outcomes.boundsChecked++;
+      const w = index.nodeIds.get(v)!;
+      hopsLeft.forEach((r, j) => {
+        const cost = costs[i][j];
+        if (cost === null) return;
+        const bounds = { plain: plain.bound(w), penalized: penalized ? penalized.bound(w, r) : 0 };
+        const limit = cost * (1 + 1e-9);
+        expect({ context, v, r, penalty, within: bounds.plain <= limit && bounds.penalized <= limit }).toEqual({ context, v, r, penalty, within: true });
+        outcomes.boundsChecked++;
+        if (bounds.penalized > bounds.plain) outcomes.penaltyTighter++;
+      });
     });
   }
 }
@@ -87,6 +107,13 @@ describe.each(Array.from({ length: 24 }, (_, i) => 3000 + i))('random graph %i o
   const random = seededRandom(seed);
   const graph = buildGraph(randomDataset(random, { minNodes: 20, maxNodes: 40, edgesPerNode: 2 }));
   test('shortestPath equals the one-sided label search; bounds never exceed a cost', () => checkQueries(seed, graph, random, 12));
+});
+
+// Sparse graphs of long paths: the cheapest walk is often longer than the hop limit (hop-penalised bounds).
+describe.each(Array.from({ length: 12 }, (_, i) => 5000 + i))('random sparse graph %i of up to 60 entities', (seed) => {
+  const random = seededRandom(seed);
+  const graph = buildGraph(randomDataset(random, { minNodes: 40, maxNodes: 60, edgesPerNode: 1.6 }));
+  test('shortestPath equals the one-sided label search; bounds never exceed a cost', () => checkQueries(seed, graph, random, 30));
 });
 
 describe.each([4000, 4001, 4002, 4003])('random graph %i with a hub', (seed) => {
@@ -102,4 +129,8 @@ test('the random queries took every way', () => {
   expect(outcomes.tooLong).toBeGreaterThan(20);
   expect(outcomes.unconnected).toBeGreaterThan(5);
   expect(outcomes.boundsChecked).toBeGreaterThan(1000);
+  // The penalised bounds must be tested where they matter: above the plain ones.
+  expect(outcomes.penaltyTighter).toBeGreaterThan(100);
+  expect(chosenBounds.get('HopPenaltyBounds')).toBeGreaterThan(15);
+  expect(Object.fromEntries(chosenBounds)).toEqual({ MeetingBounds: expect.any(Number), HopPenaltyBounds: expect.any(Number), CostBounds: expect.any(Number) });
 });

@@ -36,8 +36,9 @@ export function bestPath(space: SearchSpace, start: SearchStart, t: number, cost
 function boundsTowards(space: SearchSpace, s: number, t: number): LowerBounds {
   const plain = new MeetingBounds(space, s, t);
   if (!plain.connected || plain.fits) return plain;
-  let penalty = (PENALTY * plain.bound(s)) / space.maxLength;
-  for (let attempt = 0; attempt < PENALTY_ATTEMPTS && penalty > 0; attempt++, penalty *= 4) {
+  // At least 1 per allowed hop: walks of cost 0 (confidence 1, weight 0) would otherwise give no penalty at all.
+  let penalty = (PENALTY * Math.max(plain.bound(s), 1)) / space.maxLength;
+  for (let attempt = 0; attempt < PENALTY_ATTEMPTS; attempt++, penalty *= 4) {
     const penalized = new MeetingBounds(space, s, t, penalty, 2);
     if (penalized.fits) return new HopPenaltyBounds(plain, penalized);
   }
