@@ -8,18 +8,17 @@ const MARGIN = 1e-12;
  * Hop-aware lower bounds from two one-label searches (meeting-bounds.ts): `plain` without a hop penalty and
  * `penalized` with penalty λ per hop, whose cheapest walk fits within maxLength. A walk W from v to t of at most r
  * hops costs c(W) = c_λ(W) − λ·hops(W) ≥ D_λ(v) − λ·r (Lagrangian relaxation of the hop limit), and c(W) ≥ D_0(v);
- * the larger of the two is the bound. The penalised walk is a walk within the hop limit, so its cost caps the search.
+ * the larger of the two is the bound. `cheapest` is the cost of a walk known to fit within the hop limit: the
+ * penalised walk's or a cheaper one.
  */
 export class HopPenaltyBounds implements LowerBounds {
   readonly connected = true;
-  readonly cheapest: number;
 
   constructor(
     private readonly plain: MeetingBounds,
     private readonly penalized: MeetingBounds,
-  ) {
-    this.cheapest = penalized.cheapest;
-  }
+    readonly cheapest: number,
+  ) {}
 
   bound(v: number, hops: number): number {
     const plain = this.plain.bound(v);

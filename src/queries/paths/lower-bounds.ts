@@ -1,8 +1,8 @@
 /**
  * What the A* label search (label-search.ts) needs from a precomputation towards the query's `to`: whether any walk
  * can arrive at all, the cost of a walk known to fit within the hop limit, and lower bounds of the cost still to go.
- * Two implementations: meeting-bounds.ts (one label per entity, fast) and cost-bounds.ts (labels per hop count, for
- * when the cheapest walk is longer than the hop limit allows).
+ * Two implementations: meeting-bounds.ts (one label per entity) and hop-penalty-bounds.ts (two of those, one with a
+ * penalty per hop, for when the cheapest walk is longer than the hop limit allows).
  */
 export interface LowerBounds {
   /** False when no walk of at most maxLength hops leads from the query's start to t under the filters. */

@@ -16,10 +16,10 @@ import type { SearchSpace } from './search-space';
  * label; neither depends on hops, so they bound the cost within any hop limit, and what only narrows a search (time
  * order, the bans of Yen's spur searches) keeps them valid. When the cheapest walk met has at most maxLength hops
  * (`fits`), it is also a walk the A* label search may take, so its cost caps that search; when it has more, the query
- * needs the hop-aware bounds of cost-bounds.ts (best-path.ts decides). Either way the answer is the A* label
- * search's, in the exact order of paths: these bounds only make it cheaper to find.
+ * needs hop-aware bounds: the same search with a penalty per hop (hop-penalty-bounds.ts; best-path.ts decides).
+ * Either way the answer is the A* label search's, in the exact order of paths: these bounds only make it cheaper to find.
  *
- * Cheaper than cost-bounds.ts because each entity is settled once, not once per hop count, and a label is only queued
+ * Cheaper than a label search with labels per hop count because each entity is settled once, and a label is only queued
  * when it could still be settled before the search stops (its cost plus the other side's cheapest open label is
  * below the cheapest walk); a hub's relationships are read cheapest first (hub-lists.ts) and no further than that
  * walk's cost.
@@ -48,7 +48,7 @@ export class MeetingBounds implements LowerBounds {
     slot: 1 | 2 = 1,
   ) {
     const { scratch } = space;
-    const heaps = scratch.bounds;
+    const heaps = scratch.weighted;
     const hubs = space.hubLists();
     const forward = new Side(space, scratch.meetingSide(0), heaps.forwardHeap, space.forwardLists, hubs?.forward ?? null, penalty, s);
     const backward = new Side(space, scratch.meetingSide(slot), heaps.backwardHeap, space.backwardLists, hubs?.backward ?? null, penalty, t);
