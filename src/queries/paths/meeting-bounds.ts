@@ -21,8 +21,8 @@ import type { SearchSpace } from './search-space';
  *
  * Cheaper than a label search with labels per hop count because each entity is settled once, and a label is only queued
  * when it could still be settled before the search stops (its cost plus the other side's cheapest open label is
- * below the cheapest walk); a hub's relationships are read cheapest first (hub-lists.ts) and no further than that
- * walk's cost.
+ * below the cheapest walk); a hub's relationships are taken cheapest first through a cursor (hub-lists.ts), only as
+ * far as the search goes.
  */
 export class MeetingBounds implements LowerBounds {
   readonly connected: boolean;
@@ -78,18 +78,17 @@ export class MeetingBounds implements LowerBounds {
 
 /** The relationships of the walk met: forward parents back to s, the meeting relationship, backward parents on to t. */
 function walk(space: SearchSpace, forward: Side, backward: Side, meeting: Meeting): number[] {
-  if (meeting.edge < 0) return [];
   const { edgeSource, edgeTarget } = space.index;
   const other = (e: number, v: number) => (edgeSource[e] === v ? edgeTarget[e] : edgeSource[e]);
   const head: number[] = [];
   for (let v = meeting.forwardEnd, e = forward.parent(v); e >= 0; v = other(e, v), e = forward.parent(v)) head.push(e);
   const edges = head.reverse();
-  edges.push(meeting.edge);
+  if (meeting.edge >= 0) edges.push(meeting.edge);
   for (let v = meeting.backwardEnd, e = backward.parent(v); e >= 0; v = other(e, v), e = backward.parent(v)) edges.push(e);
   return edges;
 }
 
-/** The cheapest walk met: forwardEnd (reached from s) and backwardEnd (reached from t), joined by edge. */
+/** The cheapest walk met: forwardEnd (reached from s) and backwardEnd (reached from t), joined by edge (-1: the same entity). */
 interface Meeting {
   cost: number;
   hops: number;
@@ -107,6 +106,8 @@ class Side {
   work = 0;
   /** The cheapest label left out of the queue because it could not be settled before the search stops. */
   private pruned = Infinity;
+  /** Hub cursors, three numbers each (hub, position, list); queued in the heap as ~(index of the first). */
+  private readonly cursors: number[] = [];
   private readonly reachedStamp: number;
   private readonly settledStamp: number;
   readonly cost: Float64Array;
@@ -154,37 +155,36 @@ class Side {
    */
   top(): number {
     const { heap, mark, settledStamp } = this;
-    while (heap.size > 0 && mark[heap.topNode] === settledStamp) heap.pop();
+    while (heap.size > 0 && heap.topNode >= 0 && mark[heap.topNode] === settledStamp) heap.pop();
     const open = heap.size > 0 ? heap.topKey : Infinity;
     return open < this.pruned ? open : this.pruned;
   }
 
   /**
-   * Settles the cheapest open entity (top() has just dropped the settled ones from the heap, and the caller checked
-   * that it is not a pruned label) and relaxes its relationships; walks met lower meeting.
+   * Settles the cheapest open entity, or takes the next relationship of the cheapest hub cursor (top() has just
+   * dropped the settled entities from the heap, and the caller checked that it is not a pruned label); walks met
+   * lower meeting.
    */
   settleNext(other: Side, otherTop: number, meeting: Meeting, isForward: boolean): void {
     const { space, heap } = this;
     const u = heap.topNode;
     heap.pop();
+    if (u < 0) {
+      this.advance(~u, other, otherTop, meeting, isForward);
+      return;
+    }
     this.mark[u] = this.settledStamp;
     space.budget.spend(1);
     const cost = this.cost[u];
+    // The other side may have reached u over a relationship this side's hub cursors have not taken yet.
+    if (other.reached(u)) this.meet(meeting, cost + other.cost[u], this.hops[u] + other.hops[u], u, -1, u);
     const penalty = this.penalty;
     const hops = this.hops[u];
     const allowed = space.typeAllowed;
     for (let i = 0; i < this.lists.length; i++) {
       const hub = this.hubs?.[i];
       if (hub && hub.offset[u] >= 0) {
-        // Sorted by cost: past the cheapest walk met, no entry can lower it or be settled.
-        for (let at = hub.offset[u], end = at + this.lists[i].start[u + 1] - this.lists[i].start[u]; at < end; at++) {
-          const next = cost + hub.cost[at] + penalty;
-          if (next >= meeting.cost) {
-            if (next < this.pruned) this.pruned = next;
-            break;
-          }
-          this.relax(other, otherTop, meeting, isForward, u, hops, hub.edge[at], hub.node[at], next);
-        }
+        this.queueCursor(u, hub.offset[u], i, otherTop, meeting);
         continue;
       }
       const { runStart, runOffset, runType, edge, node } = this.lists[i];
@@ -197,6 +197,40 @@ class Side {
     }
   }
 
+  /**
+   * Queues a cursor over hub u's relationships sorted by cost (hub-lists.ts), at position `at`, keyed by the label its
+   * next relationship would give: a hub's thousands of relationships are taken one at a time, in cost order, only as
+   * far as the search goes. Past what could still be settled, the cursor is dropped like a label.
+   */
+  private queueCursor(u: number, at: number, list: number, otherTop: number, meeting: Meeting): void {
+    const next = this.cost[u] + this.hubs![list].cost[at] + this.penalty;
+    if (next + otherTop >= meeting.cost) {
+      if (next < this.pruned) this.pruned = next;
+      return;
+    }
+    const cursor = this.cursors.length;
+    this.cursors.push(u, at, list);
+    this.heap.push(next, ~cursor);
+  }
+
+  /** Takes a cursor's next relationship and queues the cursor at the one after, if the hub has more. */
+  private advance(cursor: number, other: Side, otherTop: number, meeting: Meeting, isForward: boolean): void {
+    const [u, at, list] = [this.cursors[cursor], this.cursors[cursor + 1], this.cursors[cursor + 2]];
+    const hub = this.hubs![list];
+    this.relax(other, otherTop, meeting, isForward, u, this.hops[u], hub.edge[at], hub.node[at], this.cost[u] + hub.cost[at] + this.penalty);
+    if (at + 1 < hub.offset[u] + this.lists[list].start[u + 1] - this.lists[list].start[u]) this.queueCursor(u, at + 1, list, otherTop, meeting);
+  }
+
+  private meet(meeting: Meeting, cost: number, hops: number, forwardEnd: number, edge: number, backwardEnd: number): void {
+    if (cost < meeting.cost || (cost === meeting.cost && hops < meeting.hops)) {
+      meeting.cost = cost;
+      meeting.hops = hops;
+      meeting.forwardEnd = forwardEnd;
+      meeting.edge = edge;
+      meeting.backwardEnd = backwardEnd;
+    }
+  }
+
   private relax(other: Side, otherTop: number, meeting: Meeting, isForward: boolean, u: number, hops: number, e: number, w: number, next: number): void {
     this.work++;
     const mark = this.mark[w];
@@ -205,17 +239,7 @@ class Side {
     if (mark === this.reachedStamp && (this.cost[w] < next || (this.cost[w] === next && this.hops[w] <= steps))) return;
     const space = this.space;
     if (!space.edgeOpen(e) || !space.nodeOpen(w)) return;
-    if (other.reached(w)) {
-      const through = next + other.cost[w];
-      const throughHops = steps + other.hops[w];
-      if (through < meeting.cost || (through === meeting.cost && throughHops < meeting.hops)) {
-        meeting.cost = through;
-        meeting.hops = throughHops;
-        meeting.edge = e;
-        meeting.forwardEnd = isForward ? u : w;
-        meeting.backwardEnd = isForward ? w : u;
-      }
-    }
+    if (other.reached(w)) this.meet(meeting, next + other.cost[w], steps + other.hops[w], isForward ? u : w, e, isForward ? w : u);
     // A label that costs at least the cheapest walk together with the other side's cheapest open label would only be
     // settled after the search stops; its cost still bounds what this side has not settled.
     if (next + otherTop >= meeting.cost) {
