@@ -75,8 +75,8 @@ export class Scratch {
    */
   meetingSide(slot: 0 | 1 | 2): MeetingArrays {
     const n = this.nodeCount;
-    const arrays = slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) };
-    this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays };
+    const arrays = () => (slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
+    this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays() };
     return this.meetingArrays[slot];
   }
 
