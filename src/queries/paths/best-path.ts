@@ -26,8 +26,8 @@ export function bestPath(space: SearchSpace, start: SearchStart, t: number, cost
 }
 
 /**
- * One label per entity first (meeting-bounds.ts): when the cheapest walk from s to t fits within the hop limit — about
- * half the queries of the benchmark — its bounds serve. When it is longer, a fewest-hops search says whether any path
+ * One label per entity first (meeting-bounds.ts): when the cheapest walk from s to t fits within the hop limit (a
+ * quarter to a half of the benchmark's queries), its bounds serve. When it is longer, a fewest-hops search says whether any path
  * fits at all (often none does under a small maxLength: then there is no path, with no label search to prove it); if
  * one does, the one-label search with a penalty λ on every hop gives hop-aware bounds (hop-penalty-bounds.ts). λ starts
  * at PENALTY × the cheapest walk's cost per allowed hop and grows fourfold while the penalised walk is still too long;
