@@ -56,7 +56,7 @@ export const ROW = {
 } as const;
 
 /**
- * The previous weighted search: one-sided label setting from `from`, no bounds (label-search.ts without CostBounds).
+ * The previous weighted search: one-sided label setting from `from`, no bounds (label-search.ts without bounds).
  * A query past the search budget is refused and counted.
  */
 function oneSided(graph: KnowledgeGraph, from: string, to: string, args: KPathsArgs): void {

@@ -6,7 +6,7 @@ export const HUB_DEGREE = 48;
 /**
  * The entries of the hubs of one direction of the adjacency, sorted by the cost of a hop (then by edge number), so
  * that a weighted search takes a hub's relationships cheapest first, one at a time, only as far as its cost frontier
- * reaches (label-search.ts, cost-bounds.ts), instead of looking at tens of thousands of them each time it settles a
+ * reaches (label-search.ts, meeting-bounds.ts), instead of looking at tens of thousands of them each time it settles a
  * hub. offset[v] is where v's sorted entries start (-1 when v is no hub); they end offset[v] + degree.
  */
 export interface HubList {

@@ -1,4 +1,4 @@
-import type { CostBounds } from './cost-bounds';
+import type { LowerBounds } from './lower-bounds';
 import { PATH_LIMITS, type FoundPath } from './path-types';
 import type { SearchSpace } from './search-space';
 
@@ -28,18 +28,18 @@ const SLACK = 1e-9;
  * The best walk is always a simple path: cutting a cycle out of a walk keeps it time-respecting, never raises its cost
  * and removes hops. An entity keeps at most one settled label per hop count, so the work is O(maxLength · E log E).
  *
- * With bounds (cost-bounds.ts) the search is A*: labels leave the queue by cost plus the bound of the cost still to
+ * With bounds (lower-bounds.ts) the search is A*: labels leave the queue by cost plus the bound of the cost still to
  * go (with so many hops left), so it heads for t instead of spreading evenly. At one entity with one hop count the
  * bound is the same for every label, so labels there still leave in the order of paths; the search stops once no label
  * left can lead to a path as good as the best found. A hub's relationships are then taken cheapest first through a
  * cursor (hub-lists.ts), only as far as the search's cost frontier reaches. Without bounds the first label to reach t
  * is the answer.
  */
-export function cheapestPath(space: SearchSpace, start: SearchStart, t: number, costLimit: number, bounds: CostBounds | null = null): FoundPath | null {
+export function cheapestPath(space: SearchSpace, start: SearchStart, t: number, costLimit: number, bounds: LowerBounds | null = null): FoundPath | null {
   const scratch = space.scratch;
   const { labels, heap, settledSeen, settledHead } = scratch;
-  // Per entity, the open label a new one must beat to be queued (the cost bounds are done with these arrays).
-  const { forwardOpen: open, forwardOpenMark: openMark } = scratch.bounds;
+  // Per entity, the open label a new one must beat to be queued.
+  const { forwardOpen: open, forwardOpenMark: openMark } = scratch.weighted;
   const stamp = scratch.nextStamp();
   const chronological = space.chronological;
   const { lo, hi } = space.index;

@@ -15,7 +15,7 @@ import { kBestPaths } from './yen';
  * not touching an entity in `avoid`. `directed: false` walks a relationship either way (a hop's `forward` says which
  * way it went); `directed: true` only source → target. Self-loops never appear on a path (paths are simple).
  *
- * Cost: HOPS counts hops; CONFIDENCE sums −ln(confidence) (the most probable path; no confidence = cost 0,
+ * Cost: HOPS counts hops; CONFIDENCE sums −ln(confidence) (the most probable path; no confidence = cost −ln 0.5,
  * confidence 0 = unusable); WEIGHT sums `weight` (1 when absent). Costs are summed in path order from `from`.
  *
  * Order of paths (how ties are broken, identically in shortestPath and paths): lower cost, then fewer hops, then the

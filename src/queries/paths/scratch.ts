@@ -2,21 +2,21 @@ import { LabelHeap, LabelPool } from './label-pool';
 import { NodeHeap } from './node-heap';
 import type { PathIndex } from './path-index';
 
-/** Working arrays of the cost bounds (cost-bounds.ts): per side, labels, a queue, and per entity its settled labels. */
-export interface BoundArrays {
-  readonly forwardLabels: LabelPool;
+/** One side of a one-label search: per entity its cost, hops, stamp and the relationship it was reached by. */
+export interface MeetingArrays {
+  readonly cost: Float64Array;
+  readonly hops: Int32Array;
+  readonly mark: Uint32Array;
+  readonly parent: Int32Array;
+}
+
+/** Working arrays of weighted searches: the queues of the one-label bounds search, the label search's open labels. */
+export interface WeightedArrays {
   readonly forwardHeap: NodeHeap;
-  readonly forwardHead: Int32Array;
-  readonly forwardMark: Uint32Array;
-  /** Per entity, the side's latest open label that no other open label there beats (valid when openMark is the side's stamp). */
+  readonly backwardHeap: NodeHeap;
+  /** Per entity, the label search's latest open label that no other open label there beats (valid when openMark is the search's stamp). */
   readonly forwardOpen: Int32Array;
   readonly forwardOpenMark: Uint32Array;
-  readonly backwardLabels: LabelPool;
-  readonly backwardHeap: NodeHeap;
-  readonly backwardHead: Int32Array;
-  readonly backwardMark: Uint32Array;
-  readonly backwardOpen: Int32Array;
-  readonly backwardOpenMark: Uint32Array;
 }
 
 /**
@@ -41,7 +41,8 @@ export class Scratch {
   readonly settledHead: Int32Array;
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
-  private boundArrays: BoundArrays | null = null;
+  private weightedArrays: WeightedArrays | null = null;
+  private readonly meetingArrays: MeetingArrays[] = [];
 
   constructor(private readonly nodeCount: number) {
     this.nodeMark = new Uint32Array(nodeCount);
@@ -56,33 +57,35 @@ export class Scratch {
     this.settledHead = new Int32Array(nodeCount);
   }
 
-  /** The arrays of the cost bounds, allocated on the first weighted or chronological query. */
-  get bounds(): BoundArrays {
-    this.boundArrays ??= {
-      forwardLabels: new LabelPool(),
+  /** The arrays of weighted searches, allocated on the first weighted or chronological query. */
+  get weighted(): WeightedArrays {
+    this.weightedArrays ??= {
       forwardHeap: new NodeHeap(),
-      forwardHead: new Int32Array(this.nodeCount),
-      forwardMark: new Uint32Array(this.nodeCount),
+      backwardHeap: new NodeHeap(),
       forwardOpen: new Int32Array(this.nodeCount),
       forwardOpenMark: new Uint32Array(this.nodeCount),
-      backwardLabels: new LabelPool(),
-      backwardHeap: new NodeHeap(),
-      backwardHead: new Int32Array(this.nodeCount),
-      backwardMark: new Uint32Array(this.nodeCount),
-      backwardOpen: new Int32Array(this.nodeCount),
-      backwardOpenMark: new Uint32Array(this.nodeCount),
     };
-    return this.boundArrays;
+    return this.weightedArrays;
+  }
+
+  /**
+   * The per-entity arrays of one side of a one-label bidirectional search (meeting-bounds.ts): slot 0 its forward
+   * side, needed only while it runs, so it reuses the fewest-hops search's forward arrays; slots 1 and 2 the backward
+   * sides of the two searches a query may keep as its bounds, which must outlive a fewest-hops search (best-path.ts).
+   */
+  meetingSide(slot: 0 | 1 | 2): MeetingArrays {
+    const n = this.nodeCount;
+    const arrays = () => (slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
+    this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays() };
+    return this.meetingArrays[slot];
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
   beginQuery(): void {
     if (this.generation < 0xfff00000) return;
     for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
-    if (this.boundArrays) {
-      const arrays = this.boundArrays;
-      for (const stamps of [arrays.forwardMark, arrays.backwardMark, arrays.forwardOpenMark, arrays.backwardOpenMark]) stamps.fill(0);
-    }
+    for (const arrays of this.meetingArrays) arrays?.mark.fill(0);
+    this.weightedArrays?.forwardOpenMark.fill(0);
     this.generation = 0;
   }
 

@@ -1,7 +1,7 @@
 import { EVENT_TYPE, FLAG } from '../../load';
 import { RELATION_TYPES } from '../../model';
-import type { CostBounds } from './cost-bounds';
 import { hubListsOf, type HubList } from './hub-lists';
+import type { LowerBounds } from './lower-bounds';
 import type { PathQuery } from './path-args';
 import { OPEN_END, OPEN_START, type Adjacency, type PathIndex } from './path-index';
 import { UNRATED_CONFIDENCE, type PathCost } from './path-types';
@@ -28,7 +28,7 @@ export class SearchSpace {
   /** The lists a walk back from `to` follows: in-edges, and out-edges too when undirected. */
   readonly backwardLists: readonly Adjacency[];
   /** Lower bounds of the cost to the query's `to`, once its first label search has computed them (best-path.ts). */
-  bounds: CostBounds | null = null;
+  bounds: LowerBounds | null = null;
   /** By type number: 1 when a path may use the type; null when every type may be used. */
   readonly typeAllowed: Uint8Array | null;
   private readonly asOfLo: number;
