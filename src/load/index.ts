@@ -13,3 +13,4 @@ export * from './bounded-read';
 export * from './possible-duplicates';
 export { readGraphSnapshot, writeGraphSnapshot, type LoadedSnapshot } from './graph-snapshot';
 export { readSnapshotTag, SnapshotIgnored, SNAPSHOT_FORMAT } from './snapshot-file';
+export { filesTag, graphFromFiles, hashFiles, type FilesGraph } from './files-snapshot';

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KnowledgeGraph, loadGraph, readGraphSnapshot, relationshipAttributes, SnapshotIgnored, writeGraphSnapshot } from '../../src/load';
+import { DATASET_FILES, graphFromFiles, KnowledgeGraph, loadGraph, readGraphSnapshot, relationshipAttributes, SnapshotIgnored, writeGraphSnapshot } from '../../src/load';
 import { neighborhood, pathIndexOf, shortestPath } from '../../src/queries';
 import { SEED_DATASET } from '../helpers/fixture-datasets';
 
@@ -122,5 +122,30 @@ describe('graph snapshot', () => {
     expect(readdirSync(directory)).toEqual(['graph.snapshot']);
     expect(contents(readGraphSnapshot(path, 'b').graph)).toEqual(contents(graph));
     expectSnapshotIgnored(path, 'a', /another state/);
+  });
+});
+
+describe('graph of dataset files through a snapshot keyed by their bytes', () => {
+  test('the first start builds from the files, the next reads the snapshot, changed files are read again', async () => {
+    const data = join(directory, 'data');
+    cpSync(SEED_DATASET, data, { recursive: true });
+    const files = Object.values(DATASET_FILES).map((file) => join(data, file));
+    const snapshot = join(directory, 'files.snapshot');
+    let builds = 0;
+    const build = () => (builds++, loadGraph(data));
+    const first = await graphFromFiles(files, snapshot, build);
+    expect(first.ignored).toMatch(/none yet/);
+    expect(await first.save()).toBeGreaterThan(0);
+    const second = await graphFromFiles(files, snapshot, build);
+    expect(second.ignored).toBeNull();
+    expect(builds).toBe(1);
+    expect(contents(second.graph)).toEqual(contents(first.graph));
+
+    const entities = join(data, DATASET_FILES.entities);
+    writeFileSync(entities, `${readFileSync(entities, 'utf8')}\n# a comment: other bytes, the same records\n`);
+    const third = await graphFromFiles(files, snapshot, build);
+    expect(third.ignored).toMatch(/another state/);
+    expect(builds).toBe(2);
+    expect(contents(third.graph)).toEqual(contents(first.graph));
   });
 });
