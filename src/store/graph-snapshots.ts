@@ -46,10 +46,10 @@ export async function loadStoreSnapshot(config: SnapshotConfig, sql: Sql, graph:
   const match = TAG.exec(tag);
   if (!match) return ignore(`it is not a store's snapshot (${tag})`);
   const seq = Number(match[1]);
-  const { rows } = await sql.query<{ last: string | number | null; after: string | number }>('SELECT max(seq) AS last, count(*) FILTER (WHERE seq > $1) AS after FROM changes', [seq]);
-  const last = Number(rows[0]?.last ?? 0);
+  // Two index lookups: the newest change, and how many came after the snapshot's (a range of the primary key).
+  const last = Number((await sql.query<{ last: string | number | null }>('SELECT max(seq) AS last FROM changes')).rows[0]?.last ?? 0);
   if ((await committedAt(sql, seq)) !== match[2] || seq > last) return ignore(`it is of another store, or of this store before it was recreated (${tag}; the store's log is at change ${last})`);
-  const behind = Number(rows[0]?.after ?? 0);
+  const behind = Number((await sql.query<{ after: string | number }>('SELECT count(*) AS after FROM changes WHERE seq > $1', [seq])).rows[0]?.after ?? 0);
   if (behind > MAX_REPLAY) return ignore(`it is ${behind} changes behind the store (more than ${MAX_REPLAY})`);
   try {
     const { meta } = readGraphSnapshot(config.file, tag, graph);
