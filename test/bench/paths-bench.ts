@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   const baselinePairs = option('baseline_pairs', 30);
   const seed = option('seed', 42);
   const coldStarts = option('cold', 1) !== 0;
-  const directory = join(tmpdir(), `proxygraph-bench-${entities}-${seed}`);
+  // One directory per run: benchmarks run side by side on a shared machine must not remove each other's files.
+  const directory = join(tmpdir(), `proxygraph-bench-${entities}-${seed}-${process.pid}`);
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   log(`N = ${entities.toLocaleString('en-US')} entities, ${(5 * entities).toLocaleString('en-US')} relationships, seed ${seed}, ${pairCount} pairs`);
