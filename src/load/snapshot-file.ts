@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * A snapshot file: named sections of typed arrays and string lists, read back with no per-record parsing. Layout:
@@ -112,7 +112,26 @@ export async function writeSnapshotFile(path: string, tag: string, sections: Ite
     await rm(temporary, { force: true });
     throw error;
   }
+  await removeAbandoned(path);
   return MAGIC.length + 4 + headerBytes.length + bodyBytes;
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the temporary files of writes whose process is gone (killed while writing): they would never be renamed. */
+async function removeAbandoned(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path))) {
+    const match = /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (match && !isRunning(Number(match[1]))) await rm(join(dirname(path), name), { force: true });
+  }
 }
 
 /** The tag of a snapshot file, from its header alone; null when there is no readable header. */

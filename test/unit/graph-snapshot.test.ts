@@ -120,6 +120,10 @@ describe('graph snapshot', () => {
     await writeGraphSnapshot(path, 'b', graph);
     expect(readFileSync(path).length).toBeGreaterThan(0);
     expect(readdirSync(directory)).toEqual(['graph.snapshot']);
+    // A write killed midway (its process gone) leaves a temporary file: the next write removes it.
+    writeFileSync(join(directory, 'graph.snapshot.999999999-abcd.tmp'), 'half written');
+    await writeGraphSnapshot(path, 'b', graph);
+    expect(readdirSync(directory)).toEqual(['graph.snapshot']);
     expect(contents(readGraphSnapshot(path, 'b').graph)).toEqual(contents(graph));
     expectSnapshotIgnored(path, 'a', /another state/);
   });
