@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -32,6 +33,8 @@ interface SectionHeader {
 
 interface Header {
   readonly format: number;
+  /** The typed arrays are written as the machine holds them: read back only on a machine of the same byte order. */
+  readonly endianness: 'LE' | 'BE';
   readonly tag: string;
   readonly sections: readonly SectionHeader[];
   readonly bodyBytes: number;
@@ -95,7 +98,7 @@ export async function writeSnapshotFile(path: string, tag: string, sections: Ite
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const header: Header = { format: SNAPSHOT_FORMAT, tag, sections: headers, bodyBytes, sha256: hash.digest('hex') };
+  const header: Header = { format: SNAPSHOT_FORMAT, endianness: endianness(), tag, sections: headers, bodyBytes, sha256: hash.digest('hex') };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
@@ -188,6 +191,7 @@ export function readSnapshotFile(path: string, tag: string): Map<string, Section
   try {
     const header = readHeader(fd);
     if (header.format !== SNAPSHOT_FORMAT) throw new SnapshotIgnored(`it was written in snapshot format ${String(header.format)}, this proxygraph reads format ${SNAPSHOT_FORMAT}`);
+    if (header.endianness !== endianness()) throw new SnapshotIgnored(`it was written on a machine of another byte order (${String(header.endianness)})`);
     if (header.tag !== tag) throw new SnapshotIgnored(`it is of another state (${String(header.tag)}; now ${tag})`);
     const size = fstatSync(fd).size;
     if (size !== header.bodyStart + header.bodyBytes) throw new SnapshotIgnored(`the file is ${size < header.bodyStart + header.bodyBytes ? 'truncated' : 'longer than its header says'}`);
