@@ -33,7 +33,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     await port.release();
     throw error;
   });
-  const editor = await GraphEditor.open(store, logger);
+  const editor = await GraphEditor.open(store, logger, editing.snapshot);
   try {
     const outcome = await openDataset(editor, directory);
     logger.info({ data: directory, store: store.driver.location, outcome: outcome.kind }, 'dataset directory checked');

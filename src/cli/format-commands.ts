@@ -182,9 +182,9 @@ async function importIntoStore(format: FormatDefinition, paths: readonly string[
   if (imported.problems.length > 0) return reportProblems(imported.problems, output);
   const { dataset, problems } = validateDataset(imported);
   if (problems.length > 0) return reportProblems(problems, output);
-  const [{ withStore }, { commandActor, GraphEditor, importDataset }, { createLogger }] = await Promise.all([import('./store-command'), import('../store'), import('../logger')]);
+  const [{ withStore }, { commandActor, editingConfigFromEnv, GraphEditor, importDataset }, { createLogger }] = await Promise.all([import('./store-command'), import('../store'), import('../logger')]);
   return withStore(env, output, async (store) => {
-    const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
+    const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }), editingConfigFromEnv(env).snapshot);
     try {
       reportLookAlikes(imported.entities, editor.graph.mapNodes((_id, attributes) => ({ value: attributes.record, place: { fieldLine: () => undefined } })), output);
       const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDataset(dataset, store));

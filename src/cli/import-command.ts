@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DATASET_FILES, lookAlikeNotes } from '../load';
 import { createLogger } from '../logger';
-import { commandActor, GraphEditor, importDirectory, readDatasetFiles, type ImportCounts } from '../store';
+import { commandActor, editingConfigFromEnv, GraphEditor, importDirectory, readDatasetFiles, type ImportCounts } from '../store';
 import { withStore } from './store-command';
 import type { CommandOutput } from './validate-command';
 
@@ -15,7 +15,7 @@ const counts = (what: string, { added, changed, unchanged }: ImportCounts) => ` 
 export async function importCommand(directory: string, output: CommandOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return withStore(env, output, async (store) => {
     const files = readDatasetFiles(directory);
-    const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }));
+    const editor = await GraphEditor.open(store, createLogger({ LOG_LEVEL: env.LOG_LEVEL ?? 'silent' }), editingConfigFromEnv(env).snapshot);
     const known = editor.graph.mapNodes((_id, attributes) => attributes.record);
     for (const note of lookAlikeNotes(files.dataset.entities.map((record) => ({ record, file: join(directory, DATASET_FILES.entities) })), known)) output.err(`note: ${note}`);
     const report = await editor.commit(commandActor('cli:import'), 'admin', 'import', importDirectory(files, store));
@@ -23,6 +23,8 @@ export async function importCommand(directory: string, output: CommandOutput, en
     output.out(counts('sources', report.sources));
     output.out(counts('entities', report.entities));
     output.out(counts('relationships', report.relationships));
+    // The next start reads the imported graph from its snapshot instead of the store.
+    await editor.saveSnapshot();
     return 0;
   });
 }

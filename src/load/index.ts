@@ -11,3 +11,6 @@ export { checkEntity, checkRelationship, checkSource } from './check-records';
 export { RecordChecker } from './record-checker';
 export * from './bounded-read';
 export * from './possible-duplicates';
+export { readGraphSnapshot, writeGraphSnapshot, type LoadedSnapshot } from './graph-snapshot';
+export { readSnapshotTag, SnapshotIgnored, SNAPSHOT_FORMAT } from './snapshot-file';
+export { filesTag, graphFromFiles, hashFiles, type FilesGraph } from './files-snapshot';

@@ -177,6 +177,20 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
   }
 
   /**
+   * @internal Sets the relationships of a graph whose nodes are the entities, in number order, as a snapshot kept them
+   * compacted (load/graph-snapshot.ts): nothing is rebuilt.
+   */
+  restoreCompacted(nodeKeys: string[], table: RelationshipTable, adjacency: GraphAdjacency, selfLoops: number): void {
+    if (nodeKeys.length !== this.order) throw new Error(`restoreCompacted: ${nodeKeys.length} node numbers for ${this.order} nodes`);
+    this.nodeKeys = nodeKeys;
+    this.nodeNumbers = new Map(nodeKeys.map((key, number) => [key, number]));
+    this.table = table;
+    this.adjacency = adjacency;
+    this.selfLoops = selfLoops;
+    this.dirty = false;
+  }
+
+  /**
    * @internal The graph compacted for indexing: every node numbered (in Graphology's node order), relationships in
    * id order without gaps, the adjacency rebuilt. Does the work only after a change of structure.
    */

@@ -4,6 +4,23 @@ import { FLAG } from './relationship-columns';
 
 const INITIAL_CAPACITY = 64;
 
+const COLUMN_NAMES = ['source', 'target', 'type', 'flags', 'lo', 'hi', 'confidence', 'weight', 'extra'] as const;
+
+/** The columns of a table's slots and its interned texts, as a snapshot keeps them. */
+export interface SavedColumns {
+  readonly keys: readonly string[];
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly type: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly confidence: Float64Array;
+  readonly weight: Float64Array;
+  readonly extra: Int32Array;
+  readonly extras: readonly string[];
+}
+
 function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, capacity: number): T {
   const wider = new (array.constructor as new (length: number) => T)(capacity);
   wider.set(array.subarray(0, Math.min(array.length, capacity)) as never);
@@ -40,11 +57,45 @@ export class RelationshipTable {
   weight = new Float64Array(INITIAL_CAPACITY);
   /** Index into extras: the JSON text of the record's other fields, or (with EXTRA_VERBATIM) of the whole record. */
   extra = new Int32Array(INITIAL_CAPACITY);
-  private readonly extras: string[] = [];
-  private readonly extraIds = new Map<string, number>();
+  private extras: string[] = [];
+  /** Text → its index in extras; null until first needed after a table was restored from columns (fromColumns). */
+  private extraIds: Map<string, number> | null = new Map<string, number>();
   /** keys[0 .. sortedPrefix) increase strictly (deleted slots included); later keys are in `later`. */
   private sortedPrefix = 0;
   private readonly later = new Map<string, number>();
+
+  /**
+   * A table of `count` live slots in increasing key order, from columns saved before (load/graph-snapshot.ts): the
+   * arrays are taken as they are, not copied.
+   */
+  static fromColumns(columns: SavedColumns): RelationshipTable {
+    const table = new RelationshipTable();
+    const count = columns.keys.length;
+    for (const name of COLUMN_NAMES) {
+      if (columns[name].length !== count) throw new Error(`relationship columns: ${name} holds ${columns[name].length} values for ${count} keys`);
+    }
+    Object.assign(table, { ...columns, keys: columns.keys as string[], extras: columns.extras as string[], extraIds: null });
+    table.count = table.live = table.sortedPrefix = count;
+    return table;
+  }
+
+  /** The columns of the slots in use and the interned texts, for a snapshot: views, not copies. */
+  savedColumns(): SavedColumns {
+    const n = this.count;
+    return {
+      keys: this.keys.length === n ? this.keys : this.keys.slice(0, n),
+      source: this.source.subarray(0, n),
+      target: this.target.subarray(0, n),
+      type: this.type.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      lo: this.lo.subarray(0, n),
+      hi: this.hi.subarray(0, n),
+      confidence: this.confidence.subarray(0, n),
+      weight: this.weight.subarray(0, n),
+      extra: this.extra.subarray(0, n),
+      extras: this.extras,
+    };
+  }
 
   /** Makes room for `capacity` slots in all, so that a load of known size allocates once. */
   reserve(capacity: number): void {
@@ -192,6 +243,7 @@ export class RelationshipTable {
 
   /** The one copy of a text: records with the same evidence share it. */
   private intern(text: string): number {
+    this.extraIds ??= new Map(this.extras.map((extra, id) => [extra, id]));
     let id = this.extraIds.get(text);
     if (id === undefined) {
       id = this.extras.length;

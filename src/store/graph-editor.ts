@@ -4,11 +4,13 @@ import { authorize, type Actor, type Role } from './access';
 import { applyChanges } from './apply-changes';
 import type { Change } from './change';
 import { writeChanges } from './change-writer';
+import { loadStoreSnapshot, writeStoreSnapshot } from './graph-snapshots';
 import { Mutex } from './mutex';
 import type { Planner } from './plan';
 import { loadGraphFromStore } from './snapshot-stream';
 import type { Sql } from './sql';
 import type { Store } from './store';
+import type { SnapshotConfig } from './store-config';
 
 /** Held by the transaction of every write, on every server of a store: writes commit one at a time, in log order. */
 const WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.proxygraph.writes'))";
@@ -29,21 +31,36 @@ export class GraphEditor {
   private catchUpQueued = false;
   /** Set when applying changes failed: the graph is rebuilt from the store before anything else. */
   private needsReload = false;
+  /** The change the snapshot file holds the graph at (-1: unknown or none); the timer that will write the next. */
+  private snapshotSeq = -1;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   private constructor(
     readonly store: Store,
     readonly graph: KnowledgeGraph,
     lastSeq: number,
     private readonly logger: Logger,
+    private readonly snapshot: SnapshotConfig | null,
   ) {
     this.lastSeq = lastSeq;
   }
 
-  /** Builds the graph from the store, streamed page by page from one consistent snapshot. */
-  static async open(store: Store, logger: Logger): Promise<GraphEditor> {
+  /**
+   * Builds the graph: from its snapshot when that is of a change the store's log holds (then catches up with the log),
+   * else streamed from the store page by page in one consistent read; then writes a fresh snapshot later.
+   */
+  static async open(store: Store, logger: Logger, snapshot: SnapshotConfig | null = null): Promise<GraphEditor> {
     const graph = new KnowledgeGraph();
-    const lastSeq = await store.driver.transaction((sql) => loadGraphFromStore(sql, graph), { snapshot: true });
-    return new GraphEditor(store, graph, lastSeq, logger);
+    const fromSnapshot = snapshot ? await loadStoreSnapshot(snapshot, store.driver, graph, logger) : null;
+    const lastSeq = fromSnapshot ? fromSnapshot.seq : await store.driver.transaction((sql) => loadGraphFromStore(sql, graph), { snapshot: true });
+    const editor = new GraphEditor(store, graph, lastSeq, logger, snapshot);
+    if (fromSnapshot) {
+      editor.snapshotSeq = fromSnapshot.seq;
+      await editor.sync();
+    }
+    editor.scheduleSnapshot();
+    return editor;
   }
 
   /** The last change of the log the graph includes. */
@@ -81,6 +98,7 @@ export class GraphEditor {
     try {
       applyChanges(this.graph, fresh);
       this.lastSeq = fresh[fresh.length - 1].seq;
+      this.scheduleSnapshot();
     } catch (error) {
       this.logger.error({ err: error, seq: fresh[0].seq }, 'could not apply changes to the graph: rebuilding it from the store');
       this.needsReload = true;
@@ -109,6 +127,36 @@ export class GraphEditor {
     this.lastSeq = sql === this.store.driver ? await this.store.driver.transaction(load, { snapshot: true }) : await load(sql);
     announceGraphChange(this.graph, graphRebuilt());
     this.needsReload = false;
+    this.scheduleSnapshot();
+  }
+
+  /** Writes the snapshot `delayMs` after the graph first got ahead of it (not pushed back by later changes). */
+  private scheduleSnapshot(): void {
+    if (!this.snapshot || this.closed || this.snapshotTimer || this.snapshotSeq === this.lastSeq) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot();
+    }, this.snapshot.delayMs);
+    this.snapshotTimer.unref();
+  }
+
+  /**
+   * Writes the graph's snapshot now if the graph is ahead of it, between two mutations (edits wait for it: a few
+   * seconds for millions of relationships). A cache: failing to write it is logged, never thrown.
+   */
+  saveSnapshot(): Promise<void> {
+    return this.mutex.run(async () => {
+      if (!this.snapshot || this.needsReload || this.snapshotSeq === this.lastSeq) return;
+      const started = performance.now();
+      try {
+        const bytes = await writeStoreSnapshot(this.snapshot, this.store.driver, this.graph, this.lastSeq);
+        if (bytes === null) return;
+        this.snapshotSeq = this.lastSeq;
+        this.logger.info({ snapshot: this.snapshot.file, seq: this.lastSeq, bytes, ms: Math.round(performance.now() - started) }, 'graph snapshot written');
+      } catch (error) {
+        this.logger.warn({ err: error, snapshot: this.snapshot.file }, 'could not write the graph snapshot; the next start reads the store');
+      }
+    });
   }
 
   /** Catches up with the change log now; resolves with the number of changes applied. */
@@ -139,13 +187,16 @@ export class GraphEditor {
     this.queueSync();
   }
 
-  /** Stops following other servers, waits for the mutation in progress, and closes the store. */
+  /** Stops following other servers, waits for the mutation in progress, writes the snapshot if behind, closes the store. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
     if (this.stopListening) await this.stopListening();
     this.stopListening = null;
-    await this.mutex.run(async () => undefined);
+    await this.saveSnapshot();
+    this.closed = true;
     await this.store.close();
   }
 }

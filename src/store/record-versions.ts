@@ -27,6 +27,11 @@ export class RecordVersions {
     this.map(kind).delete(id);
   }
 
+  /** Every version past 1, as [kind, id, version] (entities and relationships listed as 'entity'). */
+  entries(): [RecordKind, string, number][] {
+    return [...[...this.graphRecords].map(([id, version]): [RecordKind, string, number] => ['entity', id, version]), ...[...this.sources].map(([id, version]): [RecordKind, string, number] => ['source', id, version])];
+  }
+
   clear(): void {
     this.graphRecords.clear();
     this.sources.clear();

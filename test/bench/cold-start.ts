@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import { createApp } from '../../src/api/create-app';
 import { serverOptionsFromEnv } from '../../src/api/server-options';
-import { DatasetStream, type KnowledgeGraph, type RawRecord } from '../../src/load';
+import pino from 'pino';
+import { DatasetStream, graphFromFiles, type KnowledgeGraph, type RawRecord } from '../../src/load';
 import { createLogger } from '../../src/logger';
 import { searchIndexOf } from '../../src/queries';
 import { GraphEditor, openStore } from '../../src/store';
@@ -14,8 +15,11 @@ import { readLines } from './synthetic-dataset';
  * Cold starts, each run in a fresh process so that its peak resident size is its own. Prints one JSON line:
  * { phases: { name: ms }, totalMs (to the first answer), peakRssMb (at the first answer), steady: { rssMb, … },
  * answers (fingerprint) }.
- *   files: dataset JSON lines → validated batch by batch (DatasetStream) → graph → server → first path over HTTP
- *   store: the embedded store of PROXYGRAPH_HOME → graph streamed from it → server → first path over HTTP
+ *   files: dataset JSON lines → validated batch by batch (DatasetStream) → graph → server → first path over HTTP; or,
+ *          when `snapshot` holds the graph of these very bytes, that snapshot → graph (load/files-snapshot.ts). A
+ *          start that read the files writes the snapshot after its measurements (phase "snapshot written (after)").
+ *   store: the embedded store of PROXYGRAPH_HOME → graph streamed from it, or read from its snapshot when current →
+ *          server → first path over HTTP; the stop writes the snapshot when the graph is ahead of it.
  *   graphology: Graphology's serialization → JSON.parse + graph.import(), the stock way to get the same graph back
  * Then the steady state: the search index built too, garbage collected, the resident size; and the answers to the
  * benchmark's fixed queries (query-answers.ts), to compare graphs across processes.
@@ -27,6 +31,9 @@ export interface ColdStartResult {
   readonly peakRssMb: number;
   readonly steady: { readonly rssMb: number; readonly heapMb: number; readonly externalMb: number; readonly relationships: number; readonly overallPeakRssMb: number };
   readonly answers?: string;
+  /** 'read' when the start read a snapshot, else why not (cold starts of files and store). */
+  readonly snapshot?: string;
+  readonly snapshotBytes?: number;
 }
 
 const place = { fieldLine: () => undefined };
@@ -70,12 +77,14 @@ function steadyState(relationships: number, build: () => void): ColdStartResult[
   return { rssMb: mb(usage.rss), heapMb: mb(usage.heapUsed), externalMb: mb(usage.external), relationships, overallPeakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
 }
 
-export async function runColdStart(kind: string, file: string, from: string, to: string, answersFile: string | undefined): Promise<ColdStartResult> {
-  const phases: Record<string, number> = {};
-  const started = performance.now();
-  let graph: KnowledgeGraph | undefined;
-  let close = async () => {};
-  if (kind === 'files') {
+/** A logger that keeps the messages (to tell whether a start read its snapshot, and why not). */
+function recordingLogger() {
+  const lines: { msg: string; reason?: string; bytes?: number }[] = [];
+  return { logger: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as { msg: string }) }), lines };
+}
+
+function buildFromLines(file: string, phases: Record<string, number>): () => Promise<KnowledgeGraph> {
+  return async () => {
     const stream = new DatasetStream();
     await timed(phases, 'read + validate + build', () =>
       readLines(file, (line) => {
@@ -84,15 +93,40 @@ export async function runColdStart(kind: string, file: string, from: string, to:
         if (line.relationships) stream.addRelationships(line.relationships.map(raw));
       }),
     );
-    graph = await timed(phases, 'adjacency', () => stream.finish());
+    return timed(phases, 'adjacency', () => stream.finish());
+  };
+}
+
+export async function runColdStart(kind: string, file: string, from: string, to: string, answersFile: string | undefined, snapshotFile?: string): Promise<ColdStartResult> {
+  const phases: Record<string, number> = {};
+  const started = performance.now();
+  let graph: KnowledgeGraph | undefined;
+  let close = async () => {};
+  let snapshot: string | undefined;
+  let snapshotBytes: number | undefined;
+  if (kind === 'files') {
+    const before = performance.now();
+    const files = await graphFromFiles([file], snapshotFile!, buildFromLines(file, phases));
+    graph = files.graph;
+    snapshot = files.ignored === null ? 'read' : files.ignored;
+    phases[files.ignored === null ? 'hash files + read snapshot' : 'hash files'] = Math.round(performance.now() - before - (phases['read + validate + build'] ?? 0) - (phases.adjacency ?? 0));
     await firstAnswer(phases, graph, from, to);
+    close = async () => {
+      snapshotBytes = await timed(phases, 'snapshot written (after)', () => files.save());
+    };
   } else if (kind === 'store') {
-    const logger = createLogger({ LOG_LEVEL: 'silent' });
+    const { logger, lines } = recordingLogger();
     const store = await timed(phases, 'open store', () => openStore({ kind: 'embedded', home: file }, logger));
-    const editor = await timed(phases, 'graph from store', () => GraphEditor.open(store, logger));
+    // Written at the stop only: no timer fires while the start is measured.
+    const config = { file: snapshotFile!, delayMs: 86_400_000 };
+    const editor = await timed(phases, 'graph from store or snapshot', () => GraphEditor.open(store, logger, config));
+    snapshot = lines.some((line) => line.msg === 'graph read from its snapshot') ? 'read' : (lines.find((line) => line.msg.startsWith('graph snapshot not used'))?.reason ?? 'unknown');
     graph = editor.graph;
     await firstAnswer(phases, graph, from, to, { editor, readAccess: 'open' });
-    close = () => editor.close();
+    close = async () => {
+      await timed(phases, 'stop (writes the snapshot if behind)', () => editor.close());
+      snapshotBytes = lines.find((line) => line.msg === 'graph snapshot written')?.bytes ?? 0;
+    };
   } else {
     let stock: MultiDirectedGraph | undefined;
     await timed(phases, 'read + JSON.parse + import', () =>
@@ -118,5 +152,5 @@ export async function runColdStart(kind: string, file: string, from: string, to:
     answers = fingerprint(queryAnswers(graph, pairs, entities));
   }
   await close();
-  return { phases, totalMs, peakRssMb, steady, answers };
+  return { phases, totalMs, peakRssMb, steady, answers, snapshot, snapshotBytes };
 }

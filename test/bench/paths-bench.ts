@@ -8,7 +8,7 @@ import { serverOptionsFromEnv } from '../../src/api/server-options';
 import { buildGraph } from '../../src/load';
 import { createLogger } from '../../src/logger';
 import { pathIndexOf, shortestPath } from '../../src/queries';
-import { coldStartTable, queryTable, targetsOf, targetTable, type SeedRss } from './bench-report';
+import { coldStartTable, queryTable, targetsOf, targetTable, type ColdStarts, type SeedRss } from './bench-report';
 import { runColdStart, type ColdStartResult } from './cold-start';
 import { fingerprint, queryAnswers } from './query-answers';
 import { FILTERS, inProcessRows, measureAsync, type Row } from './query-timings';
@@ -60,12 +60,22 @@ function httpRows(url: string, pairs: readonly (readonly [string, string])[]) {
 }
 
 /** Runs a cold start in a fresh process (its peak RSS is its own). */
-function coldStart(kind: string, file: string, pairs: readonly (readonly [string, string])[], answersFile?: string): ColdStartResult {
+function coldStart(kind: string, file: string, pairs: readonly (readonly [string, string])[], answersFile?: string, snapshot?: string): ColdStartResult {
   log(`cold start: ${kind}`);
-  const args = [`--max-old-space-size=12000`, '--expose-gc', __filename, `--cold=${kind}`, `--file=${file}`, `--from=${pairs[0][0]}`, `--to=${pairs[0][1]}`, ...(answersFile ? [`--answers=${answersFile}`] : [])];
+  const args = [
+    `--max-old-space-size=12000`,
+    '--expose-gc',
+    __filename,
+    `--cold=${kind}`,
+    `--file=${file}`,
+    `--from=${pairs[0][0]}`,
+    `--to=${pairs[0][1]}`,
+    ...(answersFile ? [`--answers=${answersFile}`] : []),
+    ...(snapshot ? [`--snapshot=${snapshot}`] : []),
+  ];
   const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   const result = JSON.parse(output.trim().split('\n').pop()!) as ColdStartResult;
-  log(`cold start ${kind}: ${result.totalMs} ms, peak ${result.peakRssMb} MB, steady ${result.steady.rssMb} MB`);
+  log(`cold start ${kind}: ${result.totalMs} ms, peak ${result.peakRssMb} MB, steady ${result.steady.rssMb} MB${result.snapshot ? `; snapshot: ${result.snapshot}` : ''}`);
   return result;
 }
 
@@ -92,7 +102,8 @@ async function main(): Promise<void> {
   const baselinePairs = option('baseline_pairs', 30);
   const seed = option('seed', 42);
   const coldStarts = option('cold', 1) !== 0;
-  const directory = join(tmpdir(), `proxygraph-bench-${entities}-${seed}`);
+  // One directory per run: benchmarks run side by side on a shared machine must not remove each other's files.
+  const directory = join(tmpdir(), `proxygraph-bench-${entities}-${seed}-${process.pid}`);
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   log(`N = ${entities.toLocaleString('en-US')} entities, ${(5 * entities).toLocaleString('en-US')} relationships, seed ${seed}, ${pairCount} pairs`);
@@ -134,7 +145,7 @@ async function main(): Promise<void> {
   const inMemory = fingerprint(queryAnswers(graph, answerSet.pairs, answerSet.entities));
   log(`answers of the graph built in memory: ${inMemory}`);
 
-  const cold: { files?: ColdStartResult; store?: ColdStartResult; stock?: ColdStartResult } = {};
+  const cold: ColdStarts = {};
   let restart: { identical: boolean; detail: string } | null = null;
   let seedMemory: SeedRss | null = null;
   if (coldStarts) {
@@ -146,11 +157,21 @@ async function main(): Promise<void> {
     started = performance.now();
     await fillEmbeddedStore(home, dataset, log);
     log(`store filled in ${Math.round(performance.now() - started)} ms`);
-    cold.files = coldStart('files', datasetFile, pairs, answersFile);
-    cold.store = coldStart('store', home, pairs, answersFile);
-    const again = coldStart('store', home, pairs, answersFile);
+    // Each twice: the first start (no snapshot yet: files parsed and validated, the store read) writes the snapshot
+    // the second (a start after the first, the normal start of a server that has run before) reads.
+    const filesSnapshot = join(directory, 'files-cache', 'dataset.snapshot');
+    cold.files = coldStart('files', datasetFile, pairs, answersFile, filesSnapshot);
+    cold.filesAgain = coldStart('files', datasetFile, pairs, answersFile, filesSnapshot);
+    cold.store = coldStart('store', home, pairs, answersFile, join(home, 'graph.snapshot'));
+    cold.storeAgain = coldStart('store', home, pairs, answersFile, join(home, 'graph.snapshot'));
     cold.stock = coldStart('graphology', graphologyFile, pairs);
-    const fingerprints = { 'in memory': inMemory, 'from files': cold.files.answers!, 'from the store': cold.store.answers!, 'after a restart': again.answers! };
+    const fingerprints = {
+      'in memory': inMemory,
+      'from files': cold.files.answers!,
+      'from the files snapshot': cold.filesAgain.answers!,
+      'from the store': cold.store.answers!,
+      'after a restart (store snapshot)': cold.storeAgain.answers!,
+    };
     restart = {
       identical: new Set(Object.values(fingerprints)).size === 1,
       detail: `answers of the same queries: ${Object.entries(fingerprints).map(([name, value]) => `${name} ${value}`).join(', ')}`,
@@ -164,8 +185,16 @@ async function main(): Promise<void> {
   out.write(`Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (other work shares the machine).\n\n`);
   out.write(queryTable(rows) + '\n\n');
   out.write(`In-process build: buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms.\n\n`);
-  if (cold.files && cold.store && cold.stock) {
-    out.write(coldStartTable([['proxygraph: dataset JSON lines → DatasetStream → server → first path over HTTP', cold.files], ['proxygraph: embedded store → graph → server → first path over HTTP', cold.store], ["stock: JSON.parse + graph.import() of Graphology's serialization", cold.stock]]) + '\n\n');
+  if (cold.files && cold.filesAgain && cold.store && cold.storeAgain && cold.stock) {
+    out.write(
+      coldStartTable([
+        ['proxygraph, first start from files: dataset JSON lines → DatasetStream (parse + validate) → server → first path over HTTP', cold.files],
+        ['proxygraph, next start from the same files: their snapshot → server → first path over HTTP', cold.filesAgain],
+        ['proxygraph, first start from the store: embedded store (no snapshot yet) → graph → server → first path over HTTP', cold.store],
+        ['proxygraph, restart of the store-backed server: snapshot (current) → server → first path over HTTP', cold.storeAgain],
+        ["stock: JSON.parse + graph.import() of Graphology's serialization", cold.stock],
+      ]) + '\n\n',
+    );
   }
   out.write(`## Targets (${entities.toLocaleString('en-US')} entities, ${graph.size.toLocaleString('en-US')} relationships)\n\n`);
   out.write(targetTable(targetsOf(rows, cold, seedMemory, restart)) + '\n');
@@ -176,7 +205,7 @@ async function main(): Promise<void> {
 const coldKind = process.argv.find((arg) => arg.startsWith('--cold='))?.split('=')[1];
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 if (coldKind) {
-  runColdStart(coldKind, argument('file')!, argument('from')!, argument('to')!, argument('answers'))
+  runColdStart(coldKind, argument('file')!, argument('from')!, argument('to')!, argument('answers'), argument('snapshot'))
     .then((result) => {
       process.stdout.write(JSON.stringify(result) + '\n');
       process.exit(0);

@@ -103,11 +103,14 @@ export async function freshStoreConfig(kind: StoreKind): Promise<TestStoreConfig
     return { kind, config: { kind, home }, env: { PROXYGRAPH_HOME: home }, cleanup: async () => rmSync(home, { recursive: true, force: true }) };
   }
   const schema = `test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  // A server process keeps its graph snapshot here, not in the checkout's data/ directory.
+  const snapshot = join(tmpdir(), `proxygraph-${schema}.snapshot`);
   return {
     kind,
     config: { kind, url: POSTGRES_URL!, schema },
-    env: { DATABASE_URL: POSTGRES_URL!, PROXYGRAPH_DB_SCHEMA: schema },
+    env: { DATABASE_URL: POSTGRES_URL!, PROXYGRAPH_DB_SCHEMA: schema, PROXYGRAPH_SNAPSHOT: snapshot },
     cleanup: async () => {
+      rmSync(snapshot, { force: true });
       const client = new Client(connectionConfig(POSTGRES_URL!, 'public'));
       await client.connect();
       try {
