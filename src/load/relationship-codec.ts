@@ -99,7 +99,8 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
   };
 }
 
-interface Columns {
+/** The columns a record is decoded from (relationship-table.ts holds them). */
+export interface Columns {
   readonly keys: readonly string[];
   readonly type: Uint8Array;
   readonly flags: Uint8Array;

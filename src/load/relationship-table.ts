@@ -1,5 +1,5 @@
 import { RELATION_TYPES, type RelationshipRecord, type RelationType } from '../model';
-import { decodeRecord, encodeRecord, EXTRA_VERBATIM, type EncodedRecord } from './relationship-codec';
+import { decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns, type EncodedRecord } from './relationship-codec';
 import { FLAG } from './relationship-columns';
 
 const INITIAL_CAPACITY = 64;
@@ -7,16 +7,9 @@ const INITIAL_CAPACITY = 64;
 const COLUMN_NAMES = ['source', 'target', 'type', 'flags', 'lo', 'hi', 'confidence', 'weight', 'extra'] as const;
 
 /** The columns of a table's slots and its interned texts, as a snapshot keeps them. */
-export interface SavedColumns {
-  readonly keys: readonly string[];
+export interface SavedColumns extends Columns {
   readonly source: Int32Array;
   readonly target: Int32Array;
-  readonly type: Uint8Array;
-  readonly flags: Uint8Array;
-  readonly lo: Int32Array;
-  readonly hi: Int32Array;
-  readonly confidence: Float64Array;
-  readonly weight: Float64Array;
   readonly extra: Int32Array;
   readonly extras: readonly string[];
 }
