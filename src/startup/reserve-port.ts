@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { ProxygraphError } from '../model';
 
 /** The server cannot listen where it was told to: says where, and how to choose another place. */
@@ -21,17 +21,33 @@ export interface PortReservation {
   release(): Promise<void>;
 }
 
+/** What a client (a health probe, a browser) gets while the server is still starting: not ready, ask again shortly. */
+const STARTING = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: text/plain\r\nContent-Length: 24\r\nConnection: close\r\n\r\nproxygraph is starting\r\n';
+
 /**
  * Takes host:port before anything else happens, so that a busy port stops the start before the store is opened or a
- * dataset imported. Port 0 (any free port) needs no reservation.
+ * dataset imported. Port 0 (any free port) needs no reservation. Whoever connects meanwhile is answered 503 with
+ * Retry-After and disconnected: a connection left open would hold the port (close() waits for it) and the start with it.
  */
 export function reservePort(host: string, port: number): Promise<PortReservation> {
   if (port === 0) return Promise.resolve({ release: async () => undefined });
   return new Promise((resolve, reject) => {
-    const server = createServer();
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+      socket.end(STARTING);
+    });
     server.once('error', (error) => reject(listenError(error, host, port)));
     server.listen({ host, port, exclusive: true }, () => {
-      resolve({ release: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({
+        release: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            for (const socket of sockets) socket.destroy();
+          }),
+      });
     });
   });
 }
