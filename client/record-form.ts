@@ -1,3 +1,4 @@
+import type { LiveChange } from './edit-types';
 import type { ApiAlias } from './types';
 
 /** "1 relationship", "3 relationships". */
@@ -120,4 +121,13 @@ export function changedFields(before: Fields | null, after: Fields | null): { fi
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   fields.delete('id');
   return [...fields].filter((field) => !sameValue(before?.[field], after?.[field])).map((field) => ({ field, before: before?.[field], after: after?.[field] }));
+}
+
+/** What to tell the person editing `base` (a `kind`) when a live update says someone else changed it; null when it is not news. */
+export function remoteChangeNotice(kind: LiveChange['kind'], base: { readonly id: string; readonly version: number } | null, change: Pick<LiveChange, 'kind' | 'id' | 'version' | 'op' | 'actor'>): string | null {
+  if (!base || change.kind !== kind || change.id !== base.id || change.version <= base.version) return null;
+  const who = change.actor ?? 'Someone';
+  return change.op === 'delete'
+    ? `${who} deleted this ${kind} while you were editing it.`
+    : `${who} saved a change to this ${kind} (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
 }

@@ -29,6 +29,27 @@ export interface ConflictFlow<R extends Versioned> {
   readonly rebase: (theirs: R) => void;
 }
 
+/** How an editor reads and saves its kind of record; `saved` hears of every record saved or taken over. */
+export interface VersionedCalls<R extends Versioned> {
+  readonly load: (id: string) => Promise<R | null | undefined>;
+  readonly history: (id: string) => Promise<readonly ChangeEntry[]>;
+  readonly update: (id: string, version: number, patch: Record<string, unknown>) => Promise<R>;
+  readonly saved: (record: R, created: boolean) => void;
+}
+
+type EditorParts<R extends Versioned> = Pick<ConflictFlow<R>, 'noun' | 'fields' | 'labels' | 'element' | 'form' | 'notice' | 'general' | 'valuesOf' | 'base' | 'rebase'>;
+
+/** The conflict flow of an editor form: re-applying saves on top of theirs, taking theirs reports it as saved. */
+export function editorConflictFlow<R extends Versioned>(parts: EditorParts<R>, calls: VersionedCalls<R>): ConflictFlow<R> {
+  return {
+    ...parts,
+    load: calls.load,
+    history: calls.history,
+    update: async (theirs, patch) => calls.saved(await calls.update(theirs.id, theirs.version, patch), false),
+    useTheirs: (theirs) => calls.saved(theirs, false),
+  };
+}
+
 /** A stale save (CONFLICT): compare with the current version; re-applying on top of it meets a newer one the same way. */
 export async function showConflict<R extends Versioned>(flow: ConflictFlow<R>, mine: Fields): Promise<void> {
   const base = flow.base();

@@ -3,9 +3,9 @@ import { ENTITY_KINDS, type EntityKind } from '../../src/model/kinds';
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { EditableEntity, LiveChange } from '../edit-types';
-import { aliasesToText, patchOf, slugify, textToAliases, type Fields } from '../record-form';
+import { aliasesToText, patchOf, remoteChangeNotice, slugify, textToAliases, type Fields } from '../record-form';
 import { kindLabel } from '../style';
-import { showConflict, type ConflictFlow } from './conflict-flow';
+import { editorConflictFlow, showConflict } from './conflict-flow';
 import { h } from './dom';
 import { busy, dateField, field, select, showErrors, textArea, textInput, type Field } from './form-fields';
 import type { PaneContent } from './editor-pane';
@@ -93,22 +93,10 @@ export function entityEditor(deps: EntityEditorDeps, existing: EditableEntity | 
 
   const fail = (error: unknown) => (showErrors(error, fields, general)?.control ?? general).focus?.();
 
-  const conflict: ConflictFlow<EditableEntity> = {
-    noun: 'entity',
-    fields: FIELDS,
-    labels: LABELS,
-    element,
-    form,
-    notice,
-    general,
-    valuesOf: entityFields,
-    load: (id) => deps.api.entity(id),
-    history: (id) => deps.api.history(id),
-    update: async (theirs, patch) => deps.onSaved(await deps.api.updateEntity(theirs.id, theirs.version, patch), false),
-    useTheirs: (theirs) => deps.onSaved(theirs, false),
-    base: () => base!,
-    rebase: (theirs) => (base = theirs),
-  };
+  const conflict = editorConflictFlow<EditableEntity>(
+    { noun: 'entity', fields: FIELDS, labels: LABELS, element, form, notice, general, valuesOf: entityFields, base: () => base!, rebase: (theirs) => (base = theirs) },
+    { load: (id) => deps.api.entity(id), history: (id) => deps.api.history(id), update: (id, version, patch) => deps.api.updateEntity(id, version, patch), saved: deps.onSaved },
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -139,11 +127,8 @@ export function entityEditor(deps: EntityEditorDeps, existing: EditableEntity | 
     dirty: () => Object.keys(patchOf(initial, current())).length > 0,
     focus: () => nameInput.focus(),
     remoteChange(change: LiveChange) {
-      if (!base || change.id !== base.id || change.version <= base.version) return;
-      notice.textContent =
-        change.op === 'delete'
-          ? `${change.actor ?? 'Someone'} deleted this entity while you were editing it.`
-          : `${change.actor ?? 'Someone'} saved a change to this entity (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+      const text = remoteChangeNotice('entity', base, change);
+      if (text) notice.textContent = text;
     },
   };
 }

@@ -3,11 +3,11 @@ import type { EntityKind, RelationType } from '../../src/model';
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { EditableRelationship, LiveChange } from '../edit-types';
-import { patchOf, type Fields } from '../record-form';
+import { patchOf, remoteChangeNotice, type Fields } from '../record-form';
 import { relationshipId, typeChoices } from '../relation-choices';
 import { typeLabel } from '../style';
 import type { ApiEntity, ApiRelationRule, ApiSource } from '../types';
-import { showConflict, type ConflictFlow } from './conflict-flow';
+import { editorConflictFlow, showConflict } from './conflict-flow';
 import { clear, h } from './dom';
 import { entityPicker } from './entity-picker';
 import { evidenceFieldset } from './evidence-editor-view';
@@ -214,22 +214,10 @@ export function relationshipEditor(deps: RelationshipEditorDeps, existing: Edita
   );
   element.appendChild(form);
 
-  const conflict: ConflictFlow<EditableRelationship> = {
-    noun: 'relationship',
-    fields: FIELDS,
-    labels: LABELS,
-    element,
-    form,
-    notice,
-    general,
-    valuesOf: relationshipFields,
-    load: (id) => deps.api.relationship(id),
-    history: (id) => deps.api.history(id),
-    update: async (theirs, patch) => deps.onSaved(await deps.api.updateRelationship(theirs.id, theirs.version, patch), false),
-    useTheirs: (theirs) => deps.onSaved(theirs, false),
-    base: () => base!,
-    rebase: (theirs) => (base = theirs),
-  };
+  const conflict = editorConflictFlow<EditableRelationship>(
+    { noun: 'relationship', fields: FIELDS, labels: LABELS, element, form, notice, general, valuesOf: relationshipFields, base: () => base!, rebase: (theirs) => (base = theirs) },
+    { load: (id) => deps.api.relationship(id), history: (id) => deps.api.history(id), update: (id, version, patch) => deps.api.updateRelationship(id, version, patch), saved: deps.onSaved },
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -269,11 +257,8 @@ export function relationshipEditor(deps: RelationshipEditorDeps, existing: Edita
     dirty: () => Object.keys(patchOf(initial, current())).length > 0,
     focus: () => (ends.source.value() ? (ends.target.value() ? typeSelect : ends.target.field.control) : ends.source.field.control).focus(),
     remoteChange(change: LiveChange) {
-      if (!base || change.id !== base.id || change.version <= base.version) return;
-      notice.textContent =
-        change.op === 'delete'
-          ? `${change.actor ?? 'Someone'} deleted this relationship while you were editing it.`
-          : `${change.actor ?? 'Someone'} saved a change to this relationship (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+      const text = remoteChangeNotice('relationship', base, change);
+      if (text) notice.textContent = text;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '../api';
 import type { EditApi } from '../edit-api';
 import type { EditableSource, LiveChange } from '../edit-types';
-import { patchOf } from '../record-form';
+import { patchOf, remoteChangeNotice } from '../record-form';
 import { showConflict, type ConflictFlow } from './conflict-flow';
 import { h } from './dom';
 import { busy, showErrors } from './form-fields';
@@ -93,11 +93,8 @@ export function sourceEditor(deps: SourceEditorDeps, existing: EditableSource | 
     element,
     focus: () => set.focus(),
     remoteChange(change) {
-      if (!base || change.kind !== 'source' || change.id !== base.id || change.version <= base.version) return;
-      notice.textContent =
-        change.op === 'delete'
-          ? `${change.actor} deleted this source while you were editing it.`
-          : `${change.actor} saved a change to this source (version ${change.version}) while you were editing. When you save, you will see both and can re-apply yours on top.`;
+      const text = remoteChangeNotice('source', base, change);
+      if (text) notice.textContent = text;
     },
   };
 }
