@@ -1,6 +1,13 @@
 import type { Adjacency } from './path-index';
 import type { FoundPath } from './path-types';
+import { readPath } from './read-path';
 import type { SearchSpace } from './search-space';
+
+/** One side of the search: the lists it walks and, with asOf, their windows in adjacency order (aligned). */
+interface Side {
+  readonly lists: readonly Adjacency[];
+  readonly windows: readonly Int32Array[] | null;
+}
 
 /** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
 function degree(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
@@ -14,30 +21,33 @@ interface Expansion {
   meeting: number;
 }
 
-/** Expands one BFS layer (queue[from..to)) of one side, stopping at the first entity the other side has reached. */
-function expandLayer(
-  space: SearchSpace,
-  lists: readonly Adjacency[],
-  queue: Int32Array,
-  from: number,
-  to: number,
-  seen: Uint32Array,
-  dist: Int32Array,
-  otherSeen: Uint32Array,
-  stamp: number,
-): Expansion {
+/**
+ * Expands one BFS layer (queue[from..to)) of one side, stopping at the first entity the other side has reached.
+ * The checks are edgeOpen and nodeOpen taken apart so that each costs only when it applies: the type by whole runs,
+ * asOf on the windows kept in adjacency order (read next to the entries), the rest (confidence, bans) per
+ * relationship only when the query has them.
+ */
+function expandLayer(space: SearchSpace, side: Side, queue: Int32Array, from: number, to: number, seen: Uint32Array, dist: Int32Array, otherSeen: Uint32Array, stamp: number): Expansion {
   const depth = dist[queue[from]] + 1;
   const allowed = space.typeAllowed;
+  const { asOfLo, asOfHi } = space;
+  const checksMore = space.checksMore;
+  const checksNodes = space.checksNodes;
+  const { lists, windows } = side;
   let length = to;
   let work = 0;
   for (let q = from; q < to; q++) {
     const u = queue[q];
-    for (const { runStart, runOffset, runType, edge, node } of lists) {
+    for (let l = 0; l < lists.length; l++) {
+      const { runStart, runOffset, runType, edge, node } = lists[l];
+      const window = windows === null ? null : windows[l];
       for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
         if (allowed !== null && allowed[runType[r]] === 0) continue;
         for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
           const v = node[p];
-          if (seen[v] === stamp || !space.edgeOpen(edge[p]) || !space.nodeOpen(v)) continue;
+          if (seen[v] === stamp) continue;
+          if (window !== null && (window[2 * p] > asOfHi || window[2 * p + 1] < asOfLo)) continue;
+          if ((checksMore && !space.otherChecksOpen(edge[p])) || (checksNodes && !space.nodeOpen(v))) continue;
           seen[v] = stamp;
           dist[v] = depth;
           queue[length++] = v;
@@ -62,6 +72,8 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
   const scratch = space.scratch;
   const stamp = scratch.nextStamp();
   const { seenForward, distForward, seenBackward, distBackward, queueForward, queueBackward } = scratch;
+  const forwardSide: Side = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists) };
+  const backwardSide: Side = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists) };
   seenForward[s] = stamp;
   distForward[s] = 0;
   queueForward[0] = s;
@@ -81,10 +93,10 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
     if (forwardStart === forwardEnd || backwardStart === backwardEnd) return null;
     const forward = forwardWork <= backwardWork;
     const expansion = forward
-      ? expandLayer(space, space.forwardLists, queueForward, forwardStart, forwardEnd, seenForward, distForward, seenBackward, stamp)
-      : expandLayer(space, space.backwardLists, queueBackward, backwardStart, backwardEnd, seenBackward, distBackward, seenForward, stamp);
+      ? expandLayer(space, forwardSide, queueForward, forwardStart, forwardEnd, seenForward, distForward, seenBackward, stamp)
+      : expandLayer(space, backwardSide, queueBackward, backwardStart, backwardEnd, seenBackward, distBackward, seenForward, stamp);
     space.budget.spend(forward ? forwardEnd - forwardStart : backwardEnd - backwardStart);
-    if (expansion.meeting >= 0) return readPath(space, s, t, stamp, forwardDepth, forwardDepth + backwardDepth + 1);
+    if (expansion.meeting >= 0) return readPath(space, forwardSide.windows, s, t, stamp, forwardDepth, forwardDepth + backwardDepth + 1);
     if (forward) {
       forwardStart = forwardEnd;
       forwardEnd = expansion.length;
@@ -98,50 +110,4 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
     }
   }
   return null;
-}
-
-/**
- * Reads the smallest shortest path (of `length` hops) off both searches. Positions 0..a lie in the complete forward
- * layers (distForward equals the position) and the rest in the complete backward layers (distBackward is length −
- * position); entities of the layer cut short by the meeting carry a distance one too large and never qualify. A
- * depth-first walk from s tries the relationships of each entity in id order and keeps the first that leads on to t:
- * past position a every candidate does (the backward BFS proves it), before it an entity found to lead nowhere is
- * marked and never tried again, so the walk costs at most one look at each forward entity's relationships.
- */
-function readPath(space: SearchSpace, s: number, t: number, stamp: number, a: number, length: number): FoundPath {
-  const { seenForward, distForward, seenBackward, distBackward, onPath: deadEnd } = space.scratch;
-  const dead = space.scratch.nextStamp();
-  const allowed = space.typeAllowed;
-  const nodes = [s];
-  const edges: number[] = [];
-  const walk = (u: number, position: number): boolean => {
-    if (position === length) return u === t;
-    const next = position + 1;
-    // The relationships that lead on, in id (edge number) order: the lists are grouped by type, so sort them.
-    const steps: [number, number][] = [];
-    for (const { runStart, runOffset, runType, edge, node } of space.forwardLists) {
-      for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
-        if (allowed !== null && allowed[runType[r]] === 0) continue;
-        for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
-          const v = node[p];
-          const leads =
-            next <= a ? seenForward[v] === stamp && distForward[v] === next && deadEnd[v] !== dead : seenBackward[v] === stamp && distBackward[v] === length - next;
-          if (leads && space.edgeOpen(edge[p])) steps.push([edge[p], v]);
-        }
-      }
-    }
-    steps.sort((x, y) => x[0] - y[0]);
-    for (const [e, v] of steps) {
-      if (deadEnd[v] === dead && next <= a) continue;
-      nodes.push(v);
-      edges.push(e);
-      if (walk(v, next)) return true;
-      nodes.pop();
-      edges.pop();
-    }
-    deadEnd[u] = dead;
-    return false;
-  };
-  walk(s, 0);
-  return { nodes, edges };
 }

@@ -1,4 +1,4 @@
-import { onGraphChange, OPEN_END, OPEN_START, toDay, type Adjacency, type KnowledgeGraph } from '../../load';
+import { EVENT_TYPE, onGraphChange, OPEN_END, OPEN_START, toDay, type Adjacency, type KnowledgeGraph } from '../../load';
 
 export { OPEN_END, OPEN_START, type Adjacency };
 
@@ -86,6 +86,31 @@ export class PathIndex {
   get inNode(): Int32Array {
     return this.in.node;
   }
+
+  /**
+   * The asOf windows of one direction's relationships in that direction's adjacency order: entry p's window is
+   * [windows[2p], windows[2p + 1]] (lo, and hi or OPEN_END for an EVENT type). A search filtered by date then reads
+   * the dates next to the entries it scans, instead of one random read per relationship in edge-number order (which
+   * took most of a filtered search's time). 8 bytes per entry, so 16 per relationship for both directions; built
+   * when a query with asOf first asks, kept with the index (a new index after a change builds its own).
+   */
+  asOfWindows(list: Adjacency): Int32Array {
+    let windows = this.windowsByList.get(list);
+    if (!windows) {
+      const { edge } = list;
+      const { lo, hi, edgeType } = this;
+      windows = new Int32Array(2 * edge.length);
+      for (let p = 0; p < edge.length; p++) {
+        const e = edge[p];
+        windows[2 * p] = lo[e];
+        windows[2 * p + 1] = EVENT_TYPE[edgeType[e]] === 1 ? OPEN_END : hi[e];
+      }
+      this.windowsByList.set(list, windows);
+    }
+    return windows;
+  }
+
+  private readonly windowsByList = new Map<Adjacency, Int32Array>();
 
   /** True when the graph still has the shape the index was built from (a cheap check, not a proof). */
   matches(graph: KnowledgeGraph): boolean {

@@ -39,6 +39,8 @@ export class Scratch {
   /** Label-setting search: per entity, the stamp and the first of its settled labels. */
   readonly settledSeen: Uint32Array;
   readonly settledHead: Int32Array;
+  /** The relationships readPath (read-path.ts) considers at each entity of its walk, stacked; grown as needed. */
+  steps: Int32Array = new Int32Array(256);
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
   private weightedArrays: WeightedArrays | null = null;
@@ -78,6 +80,14 @@ export class Scratch {
     const arrays = () => (slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
     this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays() };
     return this.meetingArrays[slot];
+  }
+
+  /** A larger steps array holding what the current one holds. */
+  growSteps(needed: number): Int32Array {
+    const wider = new Int32Array(Math.max(needed, 2 * this.steps.length));
+    wider.set(this.steps);
+    this.steps = wider;
+    return wider;
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
