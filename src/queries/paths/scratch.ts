@@ -1,6 +1,8 @@
+import { RELATION_TYPES } from '../../model';
 import { LabelHeap, LabelPool } from './label-pool';
 import { NodeHeap } from './node-heap';
 import type { PathIndex } from './path-index';
+import { PATH_LIMITS } from './path-types';
 
 /** One side of a one-label search: per entity its cost, hops, stamp and the relationship it was reached by. */
 export interface MeetingArrays {
@@ -17,6 +19,10 @@ export interface WeightedArrays {
   /** Per entity, the label search's latest open label that no other open label there beats (valid when openMark is the search's stamp). */
   readonly forwardOpen: Int32Array;
   readonly forwardOpenMark: Uint32Array;
+}
+
+function runCursors(size: number) {
+  return { cursor: new Int32Array(size), end: new Int32Array(size), listOf: new Int32Array(size) };
 }
 
 /**
@@ -39,8 +45,8 @@ export class Scratch {
   /** Label-setting search: per entity, the stamp and the first of its settled labels. */
   readonly settledSeen: Uint32Array;
   readonly settledHead: Int32Array;
-  /** The relationships readPath (read-path.ts) considers at each entity of its walk, stacked; grown as needed. */
-  steps: Int32Array = new Int32Array(256);
+  /** readPath's cursors (read-path.ts): at most one per list and type at each of the walk's entities. */
+  readonly runCursors = runCursors(2 * RELATION_TYPES.length * (PATH_LIMITS.maxLength + 1));
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
   private weightedArrays: WeightedArrays | null = null;
@@ -80,14 +86,6 @@ export class Scratch {
     const arrays = () => (slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
     this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays() };
     return this.meetingArrays[slot];
-  }
-
-  /** A larger steps array holding what the current one holds. */
-  growSteps(needed: number): Int32Array {
-    const wider = new Int32Array(Math.max(needed, 2 * this.steps.length));
-    wider.set(this.steps);
-    this.steps = wider;
-    return wider;
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
