@@ -1,13 +1,8 @@
 import type { Adjacency } from './path-index';
 import type { FoundPath } from './path-types';
-import { readPath } from './read-path';
+import { readPath, type SearchSide } from './read-path';
 import type { SearchSpace } from './search-space';
 
-/** One side of the search: the lists it walks and, with asOf, their windows in adjacency order (aligned). */
-interface Side {
-  readonly lists: readonly Adjacency[];
-  readonly windows: readonly Int32Array[] | null;
-}
 
 /** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
 function degree(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
@@ -27,7 +22,7 @@ interface Expansion {
  * asOf on the windows kept in adjacency order (read next to the entries), the rest (confidence, bans) per
  * relationship only when the query has them.
  */
-function expandLayer(space: SearchSpace, side: Side, queue: Int32Array, from: number, to: number, seen: Uint32Array, dist: Int32Array, otherSeen: Uint32Array, stamp: number): Expansion {
+function expandLayer(space: SearchSpace, side: SearchSide, queue: Int32Array, from: number, to: number, seen: Uint32Array, dist: Int32Array, otherSeen: Uint32Array, stamp: number): Expansion {
   const depth = dist[queue[from]] + 1;
   const allowed = space.typeAllowed;
   const { asOfLo, asOfHi } = space;
@@ -64,50 +59,45 @@ function expandLayer(space: SearchSpace, side: Side, queue: Int32Array, from: nu
  * The path with the fewest hops from s to t (at most maxHops) and, among those, the smallest sequence of
  * relationship ids. A bidirectional BFS expands layers of the side with less work (total degree) and stops at the
  * first entity both sides reach: its length, forwardDepth + backwardDepth + 1, is the shortest (every earlier layer
- * was complete without a meeting). The path is then read off by readPath. Visited marks are generation stamps, so a
- * search costs what it explores, not the size of the graph. s and t must be open and distinct.
+ * was complete without a meeting). The path is then read off by readPath, with each side's complete layers (where
+ * they start in the queue, and their work). Visited marks are generation stamps, so a search costs what it explores,
+ * not the size of the graph. s and t must be open and distinct.
  */
 export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: number): FoundPath | null {
   if (maxHops < 1) return null;
   const scratch = space.scratch;
   const stamp = scratch.nextStamp();
   const { seenForward, distForward, seenBackward, distBackward, queueForward, queueBackward } = scratch;
-  const forwardSide: Side = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists) };
-  const backwardSide: Side = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists) };
+  const forward: SearchSide = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists), queue: queueForward, layers: scratch.layersForward, depth: 0 };
+  const backward: SearchSide = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists), queue: queueBackward, layers: scratch.layersBackward, depth: 0 };
   seenForward[s] = stamp;
   distForward[s] = 0;
   queueForward[0] = s;
   seenBackward[t] = stamp;
   distBackward[t] = 0;
   queueBackward[0] = t;
-  // Each side's last complete layer is queue[start..end), at distance depth from that side's end.
-  let forwardStart = 0;
-  let forwardEnd = 1;
-  let forwardDepth = 0;
-  let forwardWork = degree(space, space.forwardLists, s);
-  let backwardStart = 0;
-  let backwardEnd = 1;
-  let backwardDepth = 0;
-  let backwardWork = degree(space, space.backwardLists, t);
-  while (forwardDepth + backwardDepth < maxHops) {
-    if (forwardStart === forwardEnd || backwardStart === backwardEnd) return null;
-    const forward = forwardWork <= backwardWork;
-    const expansion = forward
-      ? expandLayer(space, forwardSide, queueForward, forwardStart, forwardEnd, seenForward, distForward, seenBackward, stamp)
-      : expandLayer(space, backwardSide, queueBackward, backwardStart, backwardEnd, seenBackward, distBackward, seenForward, stamp);
-    space.budget.spend(forward ? forwardEnd - forwardStart : backwardEnd - backwardStart);
-    if (expansion.meeting >= 0) return readPath(space, forwardSide.windows, s, t, stamp, forwardDepth, forwardDepth + backwardDepth + 1);
-    if (forward) {
-      forwardStart = forwardEnd;
-      forwardEnd = expansion.length;
-      forwardWork = expansion.work;
-      forwardDepth++;
-    } else {
-      backwardStart = backwardEnd;
-      backwardEnd = expansion.length;
-      backwardWork = expansion.work;
-      backwardDepth++;
-    }
+  // A side's layer d is queue[layers.start[d] .. layers.start[d + 1]); its last complete layer is d = depth.
+  for (const [side, end] of [[forward, s], [backward, t]] as const) {
+    side.layers.start[0] = 0;
+    side.layers.start[1] = 1;
+    side.layers.work[0] = degree(space, side.lists, end);
+  }
+  while (forward.depth + backward.depth < maxHops) {
+    const f = forward.layers;
+    const b = backward.layers;
+    if (f.start[forward.depth] === f.start[forward.depth + 1] || b.start[backward.depth] === b.start[backward.depth + 1]) return null;
+    const isForward = f.work[forward.depth] <= b.work[backward.depth];
+    const side = isForward ? forward : backward;
+    const from = side.layers.start[side.depth];
+    const to = side.layers.start[side.depth + 1];
+    const expansion = isForward
+      ? expandLayer(space, side, queueForward, from, to, seenForward, distForward, seenBackward, stamp)
+      : expandLayer(space, side, queueBackward, from, to, seenBackward, distBackward, seenForward, stamp);
+    space.budget.spend(to - from);
+    if (expansion.meeting >= 0) return readPath(space, forward, backward, s, t, stamp);
+    side.depth++;
+    side.layers.start[side.depth + 1] = expansion.length;
+    side.layers.work[side.depth] = expansion.work;
   }
   return null;
 }

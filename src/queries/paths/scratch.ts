@@ -25,6 +25,10 @@ function runCursors(size: number) {
   return { cursor: new Int32Array(size), end: new Int32Array(size), listOf: new Int32Array(size) };
 }
 
+function layers(size: number) {
+  return { start: new Int32Array(size), work: new Float64Array(size) };
+}
+
 /**
  * Working arrays of the searches, allocated once per index and reused by every query (searches are synchronous, so
  * one set per index is enough). "Visited" is a stamp equal to the current generation, so no search clears O(N) memory.
@@ -45,6 +49,11 @@ export class Scratch {
   /** Label-setting search: per entity, the stamp and the first of its settled labels. */
   readonly settledSeen: Uint32Array;
   readonly settledHead: Int32Array;
+  /** Where each BFS layer starts in its queue, and its work (total degree), per side (bidirectional-bfs.ts). */
+  readonly layersForward = layers(PATH_LIMITS.maxLength + 2);
+  readonly layersBackward = layers(PATH_LIMITS.maxLength + 2);
+  /** readPath's candidate relationships when it reads them from the next layer's side, stacked; grown as needed. */
+  steps: Int32Array = new Int32Array(256);
   /** readPath's cursors (read-path.ts): at most one per list and type at each of the walk's entities. */
   readonly runCursors = runCursors(2 * RELATION_TYPES.length * (PATH_LIMITS.maxLength + 1));
   readonly labels = new LabelPool();
@@ -86,6 +95,14 @@ export class Scratch {
     const arrays = () => (slot === 0 ? { hops: this.distForward, mark: this.seenForward, parent: this.queueForward } : { hops: new Int32Array(n), mark: new Uint32Array(n), parent: new Int32Array(n) });
     this.meetingArrays[slot] ??= { cost: new Float64Array(n), ...arrays() };
     return this.meetingArrays[slot];
+  }
+
+  /** A larger steps array holding what the current one holds. */
+  growSteps(needed: number): Int32Array {
+    const wider = new Int32Array(Math.max(needed, 2 * this.steps.length));
+    wider.set(this.steps);
+    this.steps = wider;
+    return wider;
   }
 
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
