@@ -29,16 +29,22 @@ function expandLayer(space: SearchSpace, side: SearchSide, queue: Int32Array, fr
   const checksMore = space.checksMore;
   const checksNodes = space.checksNodes;
   const { lists, windows } = side;
+  const degrees = lists.length === 1 ? null : space.index.degree;
   let length = to;
   let work = 0;
   for (let q = from; q < to; q++) {
     const u = queue[q];
     for (let l = 0; l < lists.length; l++) {
-      const { runStart, runOffset, runType, edge, node } = lists[l];
+      const list = lists[l];
+      const { runType, edge, node } = list;
       const window = windows === null ? null : windows[l];
-      for (let r = runStart[u], runEnd = runStart[u + 1]; r < runEnd; r++) {
+      // Without a types filter the node's entries are one run: start[u] .. start[u + 1].
+      const runs = allowed === null ? list.start : list.runOffset;
+      const first = allowed === null ? u : list.runStart[u];
+      const last = allowed === null ? u + 1 : list.runStart[u + 1];
+      for (let r = first; r < last; r++) {
         if (allowed !== null && allowed[runType[r]] === 0) continue;
-        for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
+        for (let p = runs[r], end = runs[r + 1]; p < end; p++) {
           const v = node[p];
           if (seen[v] === stamp) continue;
           if (window !== null && (window[2 * p] > asOfHi || window[2 * p + 1] < asOfLo)) continue;
@@ -47,7 +53,7 @@ function expandLayer(space: SearchSpace, side: SearchSide, queue: Int32Array, fr
           dist[v] = depth;
           queue[length++] = v;
           if (otherSeen[v] === stamp) return { length, work, meeting: v };
-          work += degree(space, lists, v);
+          work += degrees === null ? list.start[v + 1] - list.start[v] : degrees[v];
         }
       }
     }
