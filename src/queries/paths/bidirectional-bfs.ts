@@ -22,8 +22,12 @@ interface Expansion {
  * asOf on the windows kept in adjacency order (read next to the entries), the rest (confidence, bans) per
  * relationship only when the query has them.
  */
-function expandLayer(space: SearchSpace, side: SearchSide, queue: Int32Array, from: number, to: number, seen: Uint32Array, dist: Int32Array, otherSeen: Uint32Array, stamp: number): Expansion {
-  const depth = dist[queue[from]] + 1;
+function expandLayer(space: SearchSpace, side: SearchSide, from: number, to: number, marks: Uint32Array, stamp: number): Expansion {
+  // This side's stamp and distance of v are at 4v + own, 4v + own + 1; the other side's stamp at 4v + other.
+  const own = side.marks;
+  const other = 2 - own;
+  const queue = side.queue;
+  const depth = marks[4 * queue[from] + own + 1] + 1;
   const allowed = space.typeAllowed;
   const { asOfLo, asOfHi } = space;
   const checksMore = space.checksMore;
@@ -46,13 +50,14 @@ function expandLayer(space: SearchSpace, side: SearchSide, queue: Int32Array, fr
         if (allowed !== null && allowed[runType[r]] === 0) continue;
         for (let p = runs[r], end = runs[r + 1]; p < end; p++) {
           const v = node[p];
-          if (seen[v] === stamp) continue;
+          const at = 4 * v;
+          if (marks[at + own] === stamp) continue;
           if (window !== null && (window[2 * p] > asOfHi || window[2 * p + 1] < asOfLo)) continue;
           if ((checksMore && !space.otherChecksOpen(edge[p])) || (checksNodes && !space.nodeOpen(v))) continue;
-          seen[v] = stamp;
-          dist[v] = depth;
+          marks[at + own] = stamp;
+          marks[at + own + 1] = depth;
           queue[length++] = v;
-          if (otherSeen[v] === stamp) return { length, work, meeting: v };
+          if (marks[at + other] === stamp) return { length, work, meeting: v };
           work += degrees === null ? list.start[v + 1] - list.start[v] : degrees[v];
         }
       }
@@ -73,15 +78,14 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
   if (maxHops < 1) return null;
   const scratch = space.scratch;
   const stamp = scratch.nextStamp();
-  const { seenForward, distForward, seenBackward, distBackward, queueForward, queueBackward } = scratch;
-  const forward: SearchSide = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists), queue: queueForward, layers: scratch.layersForward, depth: 0 };
-  const backward: SearchSide = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists), queue: queueBackward, layers: scratch.layersBackward, depth: 0 };
-  seenForward[s] = stamp;
-  distForward[s] = 0;
-  queueForward[0] = s;
-  seenBackward[t] = stamp;
-  distBackward[t] = 0;
-  queueBackward[0] = t;
+  const marks = scratch.bfsMarks;
+  const forward: SearchSide = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists), queue: scratch.queueForward, layers: scratch.layersForward, marks: 0, depth: 0 };
+  const backward: SearchSide = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists), queue: scratch.queueBackward, layers: scratch.layersBackward, marks: 2, depth: 0 };
+  for (const [side, end] of [[forward, s], [backward, t]] as const) {
+    marks[4 * end + side.marks] = stamp;
+    marks[4 * end + side.marks + 1] = 0;
+    side.queue[0] = end;
+  }
   // A side's layer d is queue[layers.start[d] .. layers.start[d + 1]); its last complete layer is d = depth.
   for (const [side, end] of [[forward, s], [backward, t]] as const) {
     side.layers.start[0] = 0;
@@ -96,9 +100,7 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
     const side = isForward ? forward : backward;
     const from = side.layers.start[side.depth];
     const to = side.layers.start[side.depth + 1];
-    const expansion = isForward
-      ? expandLayer(space, side, queueForward, from, to, seenForward, distForward, seenBackward, stamp)
-      : expandLayer(space, side, queueBackward, from, to, seenBackward, distBackward, seenForward, stamp);
+    const expansion = expandLayer(space, side, from, to, marks, stamp);
     space.budget.spend(to - from);
     if (expansion.meeting >= 0) return readPath(space, forward, backward, s, t, stamp);
     side.depth++;

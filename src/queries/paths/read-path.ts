@@ -8,6 +8,8 @@ export interface SearchSide {
   readonly lists: readonly Adjacency[];
   readonly windows: readonly Int32Array[] | null;
   readonly queue: Int32Array;
+  /** Where the side's stamp and distance are in Scratch.bfsMarks: 4v + marks, 4v + marks + 1. */
+  readonly marks: 0 | 2;
   /** Layer d is queue[start[d] .. start[d + 1]), its work (total degree) work[d]. */
   readonly layers: { readonly start: Int32Array; readonly work: Float64Array };
   /** The side's last complete layer. */
@@ -30,7 +32,7 @@ export interface SearchSide {
  */
 export function readPath(space: SearchSpace, forward: SearchSide, backward: SearchSide, s: number, t: number, stamp: number): FoundPath {
   const scratch = space.scratch;
-  const { seenForward, distForward, seenBackward, distBackward, onPath: deadEnd } = scratch;
+  const { bfsMarks: marks, onPath: deadEnd } = scratch;
   const { edgeSource, edgeTarget, degree } = space.index;
   const dead = scratch.nextStamp();
   const a = forward.depth;
@@ -56,7 +58,7 @@ export function readPath(space: SearchSpace, forward: SearchSide, backward: Sear
     const window = windows === null ? null : windows[l];
     for (; p < stop; p++) {
       const v = node[p];
-      const leads = next <= a ? seenForward[v] === stamp && distForward[v] === next && deadEnd[v] !== dead : seenBackward[v] === stamp && distBackward[v] === length - next;
+      const leads = next <= a ? marks[4 * v] === stamp && marks[4 * v + 1] === next && deadEnd[v] !== dead : marks[4 * v + 2] === stamp && marks[4 * v + 3] === length - next;
       if (leads && usable(window, p, edge[p])) return p;
     }
     return stop;

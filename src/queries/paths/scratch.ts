@@ -49,6 +49,16 @@ export class Scratch {
   /** Label-setting search: per entity, the stamp and the first of its settled labels. */
   readonly settledSeen: Uint32Array;
   readonly settledHead: Int32Array;
+  /**
+   * The fewest-hops search's marks, interleaved so that one entity's are on one cache line: at 4v its forward stamp
+   * and distance, at 4v + 2 its backward ones. Separate arrays cost up to four cache misses per entity found, which
+   * is most of a search over a graph that does not fit in cache. Allocated on the first such search.
+   */
+  get bfsMarks(): Uint32Array {
+    this.bfsMarkArray ??= new Uint32Array(4 * this.nodeCount);
+    return this.bfsMarkArray;
+  }
+  private bfsMarkArray: Uint32Array | null = null;
   /** Where each BFS layer starts in its queue, and its work (total degree), per side (bidirectional-bfs.ts). */
   readonly layersForward = layers(PATH_LIMITS.maxLength + 2);
   readonly layersBackward = layers(PATH_LIMITS.maxLength + 2);
@@ -109,6 +119,7 @@ export class Scratch {
   beginQuery(): void {
     if (this.generation < 0xfff00000) return;
     for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
+    this.bfsMarkArray?.fill(0);
     for (const arrays of this.meetingArrays) arrays?.mark.fill(0);
     this.weightedArrays?.forwardOpenMark.fill(0);
     this.generation = 0;
