@@ -6,7 +6,7 @@ import type { SearchSpace } from './search-space';
 
 /** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
 function degree(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
-  return lists.length === 1 ? lists[0].start[v + 1] - lists[0].start[v] : space.index.degree[v];
+  return lists.length === 1 ? lists[0].start[v + 1] - lists[0].start[v] : space.index.nodeFacts[4 * v + 2];
 }
 
 /** What expanding a layer found: where the queue now ends, the next layer's work (total degree), a meeting (-1: none). */
@@ -33,7 +33,8 @@ function expandLayer(space: SearchSpace, side: SearchSide, from: number, to: num
   const checksMore = space.checksMore;
   const checksNodes = space.checksNodes;
   const { lists, windows } = side;
-  const degrees = lists.length === 1 ? null : space.index.degree;
+  const facts = space.index.nodeFacts;
+  const undirected = lists.length > 1;
   let length = to;
   let work = 0;
   for (let q = from; q < to; q++) {
@@ -58,7 +59,7 @@ function expandLayer(space: SearchSpace, side: SearchSide, from: number, to: num
           marks[at + own + 1] = depth;
           queue[length++] = v;
           if (marks[at + other] === stamp) return { length, work, meeting: v };
-          work += degrees === null ? list.start[v + 1] - list.start[v] : degrees[v];
+          work += undirected ? facts[at + 2] : list.start[v + 1] - list.start[v];
         }
       }
     }

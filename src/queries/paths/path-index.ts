@@ -37,10 +37,11 @@ export class PathIndex {
   readonly confidence: Float64Array;
   /** Weight, 1 when absent. */
   readonly weight: Float64Array;
-  /** When the entity is part of the network (asOf): first and last day at 2v and 2v + 1. */
-  readonly nodeWindow: Int32Array;
-  /** Out-degree plus in-degree, for choosing which side of a search to expand. */
-  readonly degree: Int32Array;
+  /**
+   * Per entity, what searches read of it, on one cache line: at 4v and 4v + 1 the first and last day it is part of
+   * the network (asOf), at 4v + 2 its out-degree plus in-degree (for choosing which side of a search to expand).
+   */
+  readonly nodeFacts: Int32Array;
   readonly out: Adjacency;
   readonly in: Adjacency;
 
@@ -63,13 +64,12 @@ export class PathIndex {
     this.out = adjacency.out;
     this.in = adjacency.in_;
     const n = this.nodeCount;
-    this.nodeWindow = new Int32Array(2 * n);
-    this.degree = new Int32Array(n);
+    this.nodeFacts = new Int32Array(4 * n);
     for (let v = 0; v < n; v++) {
       const window = graph.getNodeAttributes(this.nodeKeys[v]).window;
-      this.nodeWindow[2 * v] = toDay(window.lo, OPEN_START);
-      this.nodeWindow[2 * v + 1] = toDay(window.hi, OPEN_END);
-      this.degree[v] = this.out.start[v + 1] - this.out.start[v] + this.in.start[v + 1] - this.in.start[v];
+      this.nodeFacts[4 * v] = toDay(window.lo, OPEN_START);
+      this.nodeFacts[4 * v + 1] = toDay(window.hi, OPEN_END);
+      this.nodeFacts[4 * v + 2] = this.out.start[v + 1] - this.out.start[v] + this.in.start[v + 1] - this.in.start[v];
     }
   }
 

@@ -33,7 +33,7 @@ export interface SearchSide {
 export function readPath(space: SearchSpace, forward: SearchSide, backward: SearchSide, s: number, t: number, stamp: number): FoundPath {
   const scratch = space.scratch;
   const { bfsMarks: marks, onPath: deadEnd } = scratch;
-  const { edgeSource, edgeTarget, degree } = space.index;
+  const { edgeSource, edgeTarget, nodeFacts } = space.index;
   const dead = scratch.nextStamp();
   const a = forward.depth;
   const length = forward.depth + backward.depth + 1;
@@ -144,7 +144,7 @@ export function readPath(space: SearchSpace, forward: SearchSide, backward: Sear
     return false;
   };
 
-  const ownWork = (u: number) => (lists.length === 1 ? lists[0].start[u + 1] - lists[0].start[u] : degree[u]);
+  const ownWork = (u: number) => (lists.length === 1 ? lists[0].start[u + 1] - lists[0].start[u] : nodeFacts[4 * u + 2]);
 
   function walk(u: number, position: number): boolean {
     if (position === length) return u === t;

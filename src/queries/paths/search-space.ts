@@ -113,8 +113,8 @@ export class SearchSpace {
       if (mark === this.avoidStamp || mark === this.banStamp) return false;
     }
     if (!this.checkAsOf) return true;
-    const days = this.index.nodeWindow;
-    return days[2 * v] <= this.asOfHi && days[2 * v + 1] >= this.asOfLo;
+    const facts = this.index.nodeFacts;
+    return facts[4 * v] <= this.asOfHi && facts[4 * v + 1] >= this.asOfLo;
   }
 
   /** The relationship itself may be used (its ends are checked with nodeOpen). */
