@@ -18,8 +18,8 @@ export interface SearchSide {
 
 /**
  * Reads the smallest shortest path off both sides of fewestHops once they met. Its length is forward.depth +
- * backward.depth + 1: positions 0..a (a = forward.depth) lie in the complete forward layers (distForward equals the
- * position), the rest in the complete backward layers (distBackward is length − position); entities of the layer cut
+ * backward.depth + 1: positions 0..a (a = forward.depth) lie in the complete forward layers (the forward distance
+ * equals the position), the rest in the complete backward layers (the backward distance is length − position); entities of the layer cut
  * short by the meeting carry a distance one too large and never qualify. A depth-first walk from s tries the
  * relationships of each entity in id order and keeps the first that leads on to t: past position a every candidate
  * does (the backward BFS proves it), before it an entity found to lead nowhere is marked and never tried again.
