@@ -95,7 +95,7 @@ export class Scratch {
 
   /**
    * The per-entity arrays of one side of a one-label bidirectional search (meeting-bounds.ts): slot 0 its forward
-   * side, needed only while it runs, so it reuses the fewest-hops search's forward arrays; slots 1 and 2 the backward
+   * side, needed only while it runs, so it reuses seenForward, distForward and the fewest-hops search's forward queue; slots 1 and 2 the backward
    * sides of the two searches a query may keep as its bounds, which must outlive a fewest-hops search (best-path.ts).
    */
   meetingSide(slot: 0 | 1 | 2): MeetingArrays {
