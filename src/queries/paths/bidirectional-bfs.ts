@@ -3,7 +3,6 @@ import type { FoundPath } from './path-types';
 import { readPath, type SearchSide } from './read-path';
 import type { SearchSpace } from './search-space';
 
-
 /** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
 function degree(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
   return lists.length === 1 ? lists[0].start[v + 1] - lists[0].start[v] : space.index.nodeFacts[4 * v + 2];
@@ -59,7 +58,7 @@ function expandLayer(space: SearchSpace, side: SearchSide, from: number, to: num
           marks[at + own + 1] = depth;
           queue[length++] = v;
           if (marks[at + other] === stamp) return { length, work, meeting: v };
-          work += undirected ? facts[at + 2] : list.start[v + 1] - list.start[v];
+          work += undirected ? facts[4 * v + 2] : list.start[v + 1] - list.start[v];
         }
       }
     }
@@ -82,13 +81,11 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
   const marks = scratch.bfsMarks;
   const forward: SearchSide = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists), queue: scratch.queueForward, layers: scratch.layersForward, marks: 0, depth: 0 };
   const backward: SearchSide = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists), queue: scratch.queueBackward, layers: scratch.layersBackward, marks: 2, depth: 0 };
+  // A side's layer d is queue[layers.start[d] .. layers.start[d + 1]); its last complete layer is d = depth.
   for (const [side, end] of [[forward, s], [backward, t]] as const) {
     marks[4 * end + side.marks] = stamp;
     marks[4 * end + side.marks + 1] = 0;
     side.queue[0] = end;
-  }
-  // A side's layer d is queue[layers.start[d] .. layers.start[d + 1]); its last complete layer is d = depth.
-  for (const [side, end] of [[forward, s], [backward, t]] as const) {
     side.layers.start[0] = 0;
     side.layers.start[1] = 1;
     side.layers.work[0] = degree(space, side.lists, end);

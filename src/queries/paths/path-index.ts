@@ -4,7 +4,8 @@ export { OPEN_END, OPEN_START, type Adjacency };
 
 /**
  * What path searches read: the graph's own columns and adjacency (load/relationship-table.ts, load/graph-adjacency.ts),
- * taken after the graph has compacted itself, so building an index copies nothing per relationship.
+ * taken after the graph has compacted itself, so building an index copies nothing per relationship (asOfWindows,
+ * built for the first query with asOf, is the one copy).
  *
  * Edges are numbered in relationship-id order (so comparing edge numbers compares ids, which is how ties between
  * equally good paths are broken), nodes in the graph's order. Each node's adjacency is grouped by relation type (a
@@ -92,7 +93,8 @@ export class PathIndex {
    * [windows[2p], windows[2p + 1]] (lo, and hi or OPEN_END for an EVENT type). A search filtered by date then reads
    * the dates next to the entries it scans, instead of one random read per relationship in edge-number order (which
    * took most of a filtered search's time). 8 bytes per entry, so 16 per relationship for both directions; built
-   * when a query with asOf first asks, kept with the index (a new index after a change builds its own).
+   * when a query with asOf first asks, kept with the index. Being a copy, it sees an edit of dates once the edit is
+   * announced (onGraphChange drops the index; the store announces every applied batch), not before.
    */
   asOfWindows(list: Adjacency): Int32Array {
     let windows = this.windowsByList.get(list);
