@@ -37,7 +37,7 @@ export class CsrFloor {
   path(s: number, t: number, directed: boolean, filter?: FloorFilter): number[] | null {
     if (s === t) return [s];
     const stamp = ++this.stamp;
-    const { outStart, outNode, inStart, inNode, lo, hi, edgeType, nodeWindow } = this.index;
+    const { outStart, outNode, inStart, inNode, lo, hi, edgeType, nodeFacts } = this.index;
     const outEdge = this.index.out.edge;
     const inEdge = this.index.in.edge;
     const { seenForward, seenBackward, parentForward, parentBackward, queueForward, queueBackward } = this;
@@ -74,7 +74,7 @@ export class CsrFloor {
             if (filter) {
               const e = edge[p];
               if (filter.types[edgeType[e]] === 0 || lo[e] > filter.asOfHi || (hi[e] < filter.asOfLo && EVENT_TYPE[edgeType[e]] === 0)) continue;
-              if (nodeWindow[2 * v] > filter.asOfHi || nodeWindow[2 * v + 1] < filter.asOfLo) continue;
+              if (nodeFacts[4 * v] > filter.asOfHi || nodeFacts[4 * v + 1] < filter.asOfLo) continue;
             }
             seen[v] = stamp;
             parent[v] = u;

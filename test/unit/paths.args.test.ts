@@ -226,8 +226,9 @@ describe('the path index', () => {
     expect(pathIndexOf(graph)).toBe(first);
     expect(ids(shortestPath(graph, 'a', 'c', { cost: 'WEIGHT' }))).toEqual(['ab', 'bc2']);
 
-    // The index reads the graph's own columns: an edit of a weight (or dates, or confidence) is seen at once, and
-    // after the change is announced the next query builds a fresh index that sees it too.
+    // The index reads the graph's own columns: an edit of a weight (or confidence) is seen at once, and after the
+    // change is announced the next query builds a fresh index that sees it too. (Dates under asOf for fewest hops are
+    // read from a copy in adjacency order, PathIndex.asOfWindows: seen after the announcement, which the store makes.)
     const bc2 = graph.getEdgeAttributes('bc2').record;
     const updated = { ...bc2, weight: 50 };
     graph.replaceEdgeAttributes('bc2', relationshipAttributes(updated));

@@ -1,6 +1,8 @@
+import { RELATION_TYPES } from '../../model';
 import { LabelHeap, LabelPool } from './label-pool';
 import { NodeHeap } from './node-heap';
 import type { PathIndex } from './path-index';
+import { PATH_LIMITS } from './path-types';
 
 /** One side of a one-label search: per entity its cost, hops, stamp and the relationship it was reached by. */
 export interface MeetingArrays {
@@ -19,6 +21,14 @@ export interface WeightedArrays {
   readonly forwardOpenMark: Uint32Array;
 }
 
+function runCursors(size: number) {
+  return { cursor: new Int32Array(size), end: new Int32Array(size), listOf: new Int32Array(size) };
+}
+
+function layers(size: number) {
+  return { start: new Int32Array(size), work: new Float64Array(size) };
+}
+
 /**
  * Working arrays of the searches, allocated once per index and reused by every query (searches are synchronous, so
  * one set per index is enough). "Visited" is a stamp equal to the current generation, so no search clears O(N) memory.
@@ -27,11 +37,10 @@ export class Scratch {
   private generation = 0;
   /** Avoided entities (the query's stamp) and entities banned during one Yen spur search (that search's stamp). */
   readonly nodeMark: Uint32Array;
+  /** The forward side of the one-label search (meetingSide(0)): its stamps and hops. */
   readonly seenForward: Uint32Array;
   readonly distForward: Int32Array;
-  readonly seenBackward: Uint32Array;
-  readonly distBackward: Int32Array;
-  /** Entities known to lie on a shortest path (lexicographic extraction). */
+  /** Entities readPath found to lead nowhere (its dead ends). */
   readonly onPath: Uint32Array;
   /** BFS queues, layer after layer. */
   readonly queueForward: Int32Array;
@@ -39,6 +48,24 @@ export class Scratch {
   /** Label-setting search: per entity, the stamp and the first of its settled labels. */
   readonly settledSeen: Uint32Array;
   readonly settledHead: Int32Array;
+  /**
+   * The fewest-hops search's marks, interleaved so that one entity's are on one cache line: at 4v its forward stamp
+   * and distance, at 4v + 2 its backward ones. Separate arrays cost up to four cache misses per entity found, which
+   * is most of a search over a graph that does not fit in cache. 16 bytes per entity, allocated on the first such
+   * search (it replaced four arrays of 4 bytes, two of which meetingSide still uses).
+   */
+  get bfsMarks(): Uint32Array {
+    this.bfsMarkArray ??= new Uint32Array(4 * this.nodeCount);
+    return this.bfsMarkArray;
+  }
+  private bfsMarkArray: Uint32Array | null = null;
+  /** Where each BFS layer starts in its queue, and its work (total degree), per side (bidirectional-bfs.ts). */
+  readonly layersForward = layers(PATH_LIMITS.maxLength + 2);
+  readonly layersBackward = layers(PATH_LIMITS.maxLength + 2);
+  /** readPath's candidate relationships when it reads them from the next layer's side, stacked; grown as needed. */
+  steps: Int32Array = new Int32Array(256);
+  /** readPath's cursors (read-path.ts): at most one per list and type at each of the walk's entities. */
+  readonly runCursors = runCursors(2 * RELATION_TYPES.length * (PATH_LIMITS.maxLength + 1));
   readonly labels = new LabelPool();
   readonly heap = new LabelHeap(this.labels);
   private weightedArrays: WeightedArrays | null = null;
@@ -48,8 +75,6 @@ export class Scratch {
     this.nodeMark = new Uint32Array(nodeCount);
     this.seenForward = new Uint32Array(nodeCount);
     this.distForward = new Int32Array(nodeCount);
-    this.seenBackward = new Uint32Array(nodeCount);
-    this.distBackward = new Int32Array(nodeCount);
     this.onPath = new Uint32Array(nodeCount);
     this.queueForward = new Int32Array(nodeCount);
     this.queueBackward = new Int32Array(nodeCount);
@@ -70,7 +95,7 @@ export class Scratch {
 
   /**
    * The per-entity arrays of one side of a one-label bidirectional search (meeting-bounds.ts): slot 0 its forward
-   * side, needed only while it runs, so it reuses the fewest-hops search's forward arrays; slots 1 and 2 the backward
+   * side, needed only while it runs, so it reuses seenForward, distForward and the fewest-hops search's forward queue; slots 1 and 2 the backward
    * sides of the two searches a query may keep as its bounds, which must outlive a fewest-hops search (best-path.ts).
    */
   meetingSide(slot: 0 | 1 | 2): MeetingArrays {
@@ -80,10 +105,19 @@ export class Scratch {
     return this.meetingArrays[slot];
   }
 
+  /** A larger steps array holding what the current one holds. */
+  growSteps(needed: number): Int32Array {
+    const wider = new Int32Array(Math.max(needed, 2 * this.steps.length));
+    wider.set(this.steps);
+    this.steps = wider;
+    return wider;
+  }
+
   /** Called when a query starts: clears the stamps on the rare wrap-around, never in the middle of a query. */
   beginQuery(): void {
     if (this.generation < 0xfff00000) return;
-    for (const stamps of [this.nodeMark, this.seenForward, this.seenBackward, this.onPath, this.settledSeen]) stamps.fill(0);
+    for (const stamps of [this.nodeMark, this.seenForward, this.onPath, this.settledSeen]) stamps.fill(0);
+    this.bfsMarkArray?.fill(0);
     for (const arrays of this.meetingArrays) arrays?.mark.fill(0);
     this.weightedArrays?.forwardOpenMark.fill(0);
     this.generation = 0;

@@ -31,8 +31,9 @@ export class SearchSpace {
   bounds: LowerBounds | null = null;
   /** By type number: 1 when a path may use the type; null when every type may be used. */
   readonly typeAllowed: Uint8Array | null;
-  private readonly asOfLo: number;
-  private readonly asOfHi: number;
+  /** The asOf interval as day numbers (OPEN_START .. OPEN_END without asOf). */
+  readonly asOfLo: number;
+  readonly asOfHi: number;
   private readonly minConfidence: number;
   private readonly avoidStamp: number;
   private banStamp = NO_STAMP;
@@ -77,6 +78,33 @@ export class SearchSpace {
     }
   }
 
+  /**
+   * The asOf windows of forwardLists (or backwardLists) in adjacency order (PathIndex.asOfWindows), aligned with the
+   * lists; null when the query has no asOf. Built on the first query that asks.
+   */
+  windowsOf(lists: readonly Adjacency[]): readonly Int32Array[] | null {
+    return this.checkAsOf ? lists.map((list) => this.index.asOfWindows(list)) : null;
+  }
+
+  /** True when an entity must be checked with nodeOpen (asOf, avoid or a ban applies). */
+  get checksNodes(): boolean {
+    return !this.unrestricted && (this.checkAsOf || this.checkNodeMarks);
+  }
+
+  /** True when a relationship of an allowed type inside the asOf window must still be checked with otherChecksOpen. */
+  get checksMore(): boolean {
+    return !this.unrestricted && (this.checkConfidence || this.bannedEdges.length > 0);
+  }
+
+  /** The checks of edgeOpen other than its type and asOf: its confidence, and the current spur search's bans. */
+  otherChecksOpen(e: number): boolean {
+    if (this.checkConfidence) {
+      const confidence = this.index.confidence[e];
+      if (confidence < this.minConfidence || (this.positiveConfidence && confidence === 0)) return false;
+    }
+    return this.bannedEdges.length === 0 || !this.bannedEdges.includes(e);
+  }
+
   /** The entity may be on a path: present as of the date, not avoided, not banned by the current spur search. */
   nodeOpen(v: number): boolean {
     if (this.unrestricted) return true;
@@ -85,8 +113,8 @@ export class SearchSpace {
       if (mark === this.avoidStamp || mark === this.banStamp) return false;
     }
     if (!this.checkAsOf) return true;
-    const days = this.index.nodeWindow;
-    return days[2 * v] <= this.asOfHi && days[2 * v + 1] >= this.asOfLo;
+    const facts = this.index.nodeFacts;
+    return facts[4 * v] <= this.asOfHi && facts[4 * v + 1] >= this.asOfLo;
   }
 
   /** The relationship itself may be used (its ends are checked with nodeOpen). */
@@ -96,11 +124,7 @@ export class SearchSpace {
     if (this.typeAllowed !== null && this.typeAllowed[index.edgeType[e]] === 0) return false;
     // The asOf window is [lo, hi], open-ended for an EVENT type.
     if (this.checkAsOf && (index.lo[e] > this.asOfHi || (index.hi[e] < this.asOfLo && EVENT_TYPE[index.edgeType[e]] === 0))) return false;
-    if (this.checkConfidence) {
-      const confidence = index.confidence[e];
-      if (confidence < this.minConfidence || (this.positiveConfidence && confidence === 0)) return false;
-    }
-    return this.bannedEdges.length === 0 || !this.bannedEdges.includes(e);
+    return this.otherChecksOpen(e);
   }
 
   /**

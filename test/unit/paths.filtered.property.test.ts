@@ -1,0 +1,135 @@
+import { announceGraphChange, buildGraph, relationshipAttributes, type KnowledgeGraph } from '../../src/load';
+import type { RelationshipRecord } from '../../src/model';
+import { compileFilter, shortestPath, type PathArgs } from '../../src/queries';
+import { randomDataset, randomDate, RANDOM_TYPES, seededRandom } from './paths-dataset';
+
+/**
+ * Property tests of the fewest-hops search under filters (bidirectional-bfs.ts, read-path.ts): the asOf windows it
+ * keeps in adjacency order, the type runs it skips, and the two ways it reads a path (from an entity's own lists, or
+ * from the next layer's side when that is cheaper, as next to a hub). The reference is independent of both: a
+ * one-sided BFS from `to` over the relationships compileFilter allows, then a greedy walk from `from` taking the
+ * smallest relationship id towards an entity one hop closer (every such entity leads on, so nothing is undone).
+ * Graphs are edited between queries (dates moved, types changed, relationships dropped and added, each batch
+ * announced as the store does): a stale window or index would answer for the graph as it was.
+ */
+
+function referencePath(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): string[] | null {
+  const filter = compileFilter(graph, { types: args.types, asOf: args.asOf, minConfidence: args.minConfidence, avoid: args.avoid });
+  const visible = (id: string) => filter.entityVisible(id, graph.getNodeAttributes(id));
+  if (!visible(from) || !visible(to)) return null;
+  if (from === to) return [];
+  // steps.get(v): the walks out of v as [relationship id, other end].
+  const steps = new Map<string, [string, string][]>();
+  const add = (at: string, id: string, other: string) => steps.set(at, [...(steps.get(at) ?? []), [id, other]]);
+  graph.forEachEdge((id, _attributes, source, target) => {
+    if (source === target || !filter.relationshipUsable(graph, id)) return;
+    add(source, id, target);
+    if (!args.directed) add(target, id, source);
+  });
+  // Hops to `to` over the reversed walks.
+  const reverse = new Map<string, string[]>();
+  for (const [at, list] of steps) for (const [, other] of list) reverse.set(other, [...(reverse.get(other) ?? []), at]);
+  const hopsTo = new Map([[to, 0]]);
+  for (let layer = [to]; layer.length > 0; ) {
+    const next: string[] = [];
+    for (const v of layer) {
+      for (const u of reverse.get(v) ?? []) {
+        if (hopsTo.has(u)) continue;
+        hopsTo.set(u, hopsTo.get(v)! + 1);
+        next.push(u);
+      }
+    }
+    layer = next;
+  }
+  const length = hopsTo.get(from);
+  if (length === undefined || length > (args.maxLength ?? 8)) return null;
+  const ids: string[] = [];
+  for (let at = from, left = length; left > 0; left--) {
+    const [id, other] = (steps.get(at) ?? []).filter(([, w]) => hopsTo.get(w) === left - 1).sort(([a], [b]) => (a < b ? -1 : 1))[0];
+    ids.push(id);
+    at = other;
+  }
+  return ids;
+}
+
+function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, to: string): PathArgs {
+  const chance = (p: number) => random() < p;
+  const others = graph.nodes().filter((id) => id !== from && id !== to);
+  return {
+    directed: chance(0.3),
+    maxLength: [2, 3, 4, 8][Math.floor(random() * 4)],
+    ...(chance(0.7) && { types: RANDOM_TYPES.filter(() => chance(0.6)) }),
+    ...(chance(0.8) && { asOf: randomDate(random, 2000, 2010) }),
+    ...(chance(0.15) && { minConfidence: 0.5 }),
+    ...(chance(0.15) && { avoid: others.filter(() => chance(0.1)) }),
+  };
+}
+
+/** Moves dates, changes types, drops and adds relationships; announces the batch. */
+function editGraph(graph: KnowledgeGraph, random: () => number, round: number): void {
+  const changes: { before: RelationshipRecord | null; after: RelationshipRecord | null }[] = [];
+  const edges = graph.edges();
+  for (let i = 0; i < 6 && edges.length > 0; i++) {
+    const id = edges[Math.floor(random() * edges.length)];
+    if (!graph.hasEdge(id)) continue;
+    const before = graph.getEdgeAttributes(id).record;
+    const roll = random();
+    if (roll < 0.2) {
+      graph.dropEdge(id);
+      changes.push({ before, after: null });
+      continue;
+    }
+    const { start: _start, end: _end, ...rest } = before;
+    const start = random() < 0.8 ? randomDate(random) : undefined;
+    const after: RelationshipRecord = { ...rest, ...(start && { start }), ...(roll < 0.5 && { type: RANDOM_TYPES[Math.floor(random() * RANDOM_TYPES.length)] }) };
+    graph.replaceEdgeAttributes(id, relationshipAttributes(after));
+    changes.push({ before, after });
+  }
+  const nodes = graph.nodes();
+  for (let i = 0; i < 3; i++) {
+    const [source, target] = [0, 1].map(() => nodes[Math.floor(random() * nodes.length)]);
+    const record: RelationshipRecord = { id: `x${round}-${i}`, type: 'BACKS', source, target, start: randomDate(random), evidence: [{ source: 'test-source' }] };
+    graph.addEdgeWithKey(record.id, source, target, relationshipAttributes(record));
+    changes.push({ before: null, after: record });
+  }
+  announceGraphChange(graph, { rebuilt: false, entities: new Set(), removedEntities: new Set(), relationships: changes, sources: new Set() });
+}
+
+function checkQueries(graph: KnowledgeGraph, random: () => number, seed: number, queries: number, ends?: readonly string[]): void {
+  const ids = graph.nodes();
+  const pick = () => ids[Math.floor(random() * ids.length)];
+  for (let query = 0; query < queries; query++) {
+    const from = ends && random() < 0.5 ? ends[Math.floor(random() * ends.length)] : pick();
+    const to = pick();
+    const args = randomArgs(random, graph, from, to);
+    const found = shortestPath(graph, from, to, args);
+    const context = JSON.stringify({ seed, from, to, args });
+    expect({ context, ids: found && found.hops.map((hop) => hop.relationship.id) }).toEqual({ context, ids: referencePath(graph, from, to, args) });
+  }
+}
+
+describe.each(Array.from({ length: 25 }, (_, i) => 3000 + i))('random graph %i, filtered fewest hops', (seed) => {
+  test('same path as a one-sided BFS, before and after edits', () => {
+    const random = seededRandom(seed);
+    const graph = buildGraph(randomDataset(random, { minNodes: 8, maxNodes: 30, edgesPerNode: 3 }));
+    checkQueries(graph, random, seed, 30);
+    for (let round = 0; round < 4; round++) {
+      editGraph(graph, random, round);
+      checkQueries(graph, random, seed, 30);
+    }
+  });
+});
+
+// A hub next to small layers: the path is read from the layer's side (read-path.ts fromLayer) at the hub.
+describe.each([4000, 4001, 4002, 4003, 4004, 4005, 4006, 4007])('random graph %i with a hub, filtered fewest hops', (seed) => {
+  test('same path as a one-sided BFS, before and after edits', () => {
+    const random = seededRandom(seed);
+    const graph = buildGraph(randomDataset(random, { minNodes: 40, maxNodes: 60, edgesPerNode: 1.5, hub: 150 }));
+    expect(graph.degree('n0')).toBeGreaterThan(100);
+    checkQueries(graph, random, seed, 40, ['n0']);
+    for (let round = 0; round < 3; round++) {
+      editGraph(graph, random, round);
+      checkQueries(graph, random, seed, 40, ['n0']);
+    }
+  });
+});
