@@ -84,8 +84,15 @@ export class LandmarkBound {
   }
 }
 
+/** One direction of the adjacency with the cost of each entry beside it, so that a pass reads them in order. */
+interface CostedList {
+  readonly start: Int32Array;
+  readonly node: Int32Array;
+  readonly cost: Float64Array;
+}
+
 /** Cheapest undirected costs from `origin` over relationships of positive confidence (Dijkstra), yielding now and then. */
-function* distancesFrom(index: PathIndex, costs: Float64Array, origin: number, into: Float64Array, heap: NodeHeap, settled: Uint8Array): Generator<void, void, void> {
+function* distancesFrom(lists: readonly CostedList[], origin: number, into: Float64Array, heap: NodeHeap, settled: Uint8Array): Generator<void, void, void> {
   into.fill(Infinity);
   settled.fill(0);
   heap.reset();
@@ -98,9 +105,10 @@ function* distancesFrom(index: PathIndex, costs: Float64Array, origin: number, i
     heap.pop();
     if (settled[u] === 1) continue;
     settled[u] = 1;
-    for (const { start, edge, node } of [index.out, index.in]) {
+    for (let i = 0; i < lists.length; i++) {
+      const { start, node, cost: hop } = lists[i];
       for (let p = start[u], end = start[u + 1]; p < end; p++) {
-        const next = cost + costs[edge[p]];
+        const next = cost + hop[p];
         const w = node[p];
         if (next < into[w]) {
           into[w] = next;
@@ -131,11 +139,11 @@ function farthest(distance: Float64Array, chosen: readonly number[]): number {
  */
 function* computeLandmarks(index: PathIndex): Work<Landmarks> {
   const n = index.nodeCount;
-  const costs = new Float64Array(index.edgeCount);
-  for (let e = 0; e < costs.length; e++) {
+  const costOf = (e: number) => {
     const confidence = index.confidence[e];
-    costs[e] = !(index.flags[e] & FLAG.hasConfidence) ? UNRATED_COST : confidence > 0 ? -Math.log(confidence) : Infinity;
-  }
+    return !(index.flags[e] & FLAG.hasConfidence) ? UNRATED_COST : confidence > 0 ? -Math.log(confidence) : Infinity;
+  };
+  const lists = [index.out, index.in].map(({ start, edge, node }) => ({ start, node, cost: Float64Array.from(edge, costOf) }));
   const heap = new NodeHeap();
   const settled = new Uint8Array(n);
   const distance = new Float64Array(n);
@@ -145,10 +153,10 @@ function* computeLandmarks(index: PathIndex): Work<Landmarks> {
   for (let v = 1; v < n; v++) if (index.degree[v] > index.degree[seed]) seed = v;
   const chosen: number[] = [];
   const columns: Float32Array[] = [];
-  if (n > 0) yield* progress(distancesFrom(index, costs, seed, distance, heap, settled), 0, total);
+  if (n > 0) yield* progress(distancesFrom(lists, seed, distance, heap, settled), 0, total);
   for (let next = n > 0 ? farthest(distance, chosen) : -1; next >= 0 && chosen.length < LANDMARK_COUNT; next = farthest(nearest, chosen)) {
     chosen.push(next);
-    yield* progress(distancesFrom(index, costs, next, distance, heap, settled), chosen.length, total);
+    yield* progress(distancesFrom(lists, next, distance, heap, settled), chosen.length, total);
     columns.push(Float32Array.from(distance));
     for (let v = 0; v < n; v++) if (distance[v] < nearest[v]) nearest[v] = distance[v];
   }
