@@ -12,7 +12,7 @@ import { landmarksReady } from '../../src/queries/paths/landmarks';
 import { coldStartTable, queryTable, targetsOf, targetTable, type ColdStarts, type SeedRss } from './bench-report';
 import { runColdStart, type ColdStartResult } from './cold-start';
 import { fingerprint, queryAnswers } from './query-answers';
-import { FILTERS, inProcessRows, measureAsync, type Row } from './query-timings';
+import { FILTERS, inProcessRows, measure, measureAsync, percentile, ROW, type Row } from './query-timings';
 import { serverRss } from './seed-rss';
 import { fillEmbeddedStore } from './store-fill';
 import { entityId, seededRandom, syntheticDataset, writeDatasetLines, writeGraphologyLines } from './synthetic-dataset';
@@ -119,12 +119,6 @@ async function main(): Promise<void> {
   const index = pathIndexOf(graph);
   const indexMs = performance.now() - started;
   log(`buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
-  // As a server computes them after its first CONFIDENCE query: in the background, in slices.
-  started = performance.now();
-  const landmarks = await landmarksReady(graph);
-  const landmarksMs = performance.now() - started;
-  const landmarksNote = `${landmarks.count} landmarks in ${Math.round(landmarksMs)} ms (background slices), ${(landmarks.distance.byteLength / 1e6).toFixed(1)} MB`;
-  log(landmarksNote);
 
   // Random pairs with a directed path of at most 8 hops under the filters, so that every query answers with a path.
   const random = seededRandom(seed + 1);
@@ -138,7 +132,16 @@ async function main(): Promise<void> {
     if (from !== to && shortestPath(graph, from, to, { directed: true, ...FILTERS })) pairs.push([from, to]);
   }
   log(`${pairs.length} connected pairs out of ${tries} tried`);
+  // The same-run baseline of the landmark bounds: CONFIDENCE queries before the landmarks are there (the first one
+  // starts their computation, which runs in the background once the event loop turns, as in a server).
+  const beforeLandmarks = measure(pairs, (from, to) => shortestPath(graph, from, to, { cost: 'CONFIDENCE' }));
+  log(`${ROW.confidence}, before the landmarks: median ${percentile(beforeLandmarks, 0.5).toFixed(3)} ms, p95 ${percentile(beforeLandmarks, 0.95).toFixed(3)} ms`);
+  started = performance.now();
+  const landmarks = await landmarksReady(graph);
+  const landmarksNote = `${landmarks.count} landmarks in ${Math.round(performance.now() - started)} ms (background slices), ${(landmarks.distance.byteLength / 1e6).toFixed(1)} MB`;
+  log(landmarksNote);
   const rows = inProcessRows(graph, pairs, log, baselinePairs);
+  rows.push({ name: `${ROW.confidence}, before the landmarks`, times: beforeLandmarks });
   // The bench sends hundreds of path queries a minute from one address: the rate limit would refuse them.
   const app = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', PROXYGRAPH_RATE_LIMIT: 'off' }), createLogger({ LOG_LEVEL: 'silent' }));
   await httpRows(await app.listen(), pairs)(rows);
