@@ -152,19 +152,25 @@ function* computeLandmarks(index: PathIndex): Work<Landmarks> {
   let seed = 0;
   for (let v = 1; v < n; v++) if (index.degree[v] > index.degree[seed]) seed = v;
   const chosen: number[] = [];
-  const columns: Float32Array[] = [];
+  const width = total - 1;
+  let table = new Float32Array(n * width);
   if (n > 0) yield* progress(distancesFrom(lists, seed, distance, heap, settled), 0, total);
-  for (let next = n > 0 ? farthest(distance, chosen) : -1; next >= 0 && chosen.length < LANDMARK_COUNT; next = farthest(nearest, chosen)) {
+  for (let next = n > 0 ? farthest(distance, chosen) : -1; next >= 0 && chosen.length < width; next = farthest(nearest, chosen)) {
+    const column = chosen.length;
     chosen.push(next);
     yield* progress(distancesFrom(lists, next, distance, heap, settled), chosen.length, total);
-    columns.push(Float32Array.from(distance));
-    for (let v = 0; v < n; v++) if (distance[v] < nearest[v]) nearest[v] = distance[v];
+    for (let v = 0; v < n; v++) {
+      table[v * width + column] = distance[v];
+      if (distance[v] < nearest[v]) nearest[v] = distance[v];
+    }
   }
   const k = chosen.length;
-  const table = new Float32Array(n * k);
-  columns.forEach((column, i) => {
-    for (let v = 0; v < n; v++) table[v * k + i] = column[v];
-  });
+  if (k < width) {
+    // Fewer entities within reach than landmarks wanted (a small graph): close the table up.
+    const narrow = new Float32Array(n * k);
+    for (let v = 0; v < n; v++) narrow.set(table.subarray(v * width, v * width + k), v * k);
+    table = narrow;
+  }
   return new Landmarks(Int32Array.from(chosen), table);
 }
 
