@@ -8,11 +8,10 @@ import { serverOptionsFromEnv } from '../../src/api/server-options';
 import { buildGraph } from '../../src/load';
 import { createLogger } from '../../src/logger';
 import { pathIndexOf, shortestPath } from '../../src/queries';
-import { landmarksReady } from '../../src/queries/paths/landmarks';
 import { coldStartTable, queryTable, targetsOf, targetTable, type ColdStarts, type SeedRss } from './bench-report';
 import { runColdStart, type ColdStartResult } from './cold-start';
 import { fingerprint, queryAnswers } from './query-answers';
-import { FILTERS, inProcessRows, measure, measureAsync, percentile, ROW, type Row } from './query-timings';
+import { FILTERS, inProcessRows, measureAsync, type Row } from './query-timings';
 import { serverRss } from './seed-rss';
 import { fillEmbeddedStore } from './store-fill';
 import { entityId, seededRandom, syntheticDataset, writeDatasetLines, writeGraphologyLines } from './synthetic-dataset';
@@ -132,16 +131,7 @@ async function main(): Promise<void> {
     if (from !== to && shortestPath(graph, from, to, { directed: true, ...FILTERS })) pairs.push([from, to]);
   }
   log(`${pairs.length} connected pairs out of ${tries} tried`);
-  // The same-run baseline of the landmark bounds: CONFIDENCE queries before the landmarks are there (the first one
-  // starts their computation, which runs in the background once the event loop turns, as in a server).
-  const beforeLandmarks = measure(pairs, (from, to) => shortestPath(graph, from, to, { cost: 'CONFIDENCE' }));
-  log(`${ROW.confidence}, before the landmarks: median ${percentile(beforeLandmarks, 0.5).toFixed(3)} ms, p95 ${percentile(beforeLandmarks, 0.95).toFixed(3)} ms`);
-  started = performance.now();
-  const landmarks = await landmarksReady(graph);
-  const landmarksNote = `${landmarks.count} landmarks in ${Math.round(performance.now() - started)} ms (background slices), ${(landmarks.distance.byteLength / 1e6).toFixed(1)} MB`;
-  log(landmarksNote);
   const rows = inProcessRows(graph, pairs, log, baselinePairs);
-  rows.push({ name: `${ROW.confidence}, before the landmarks`, times: beforeLandmarks });
   // The bench sends hundreds of path queries a minute from one address: the rate limit would refuse them.
   const app = await createApp(graph, serverOptionsFromEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', PROXYGRAPH_RATE_LIMIT: 'off' }), createLogger({ LOG_LEVEL: 'silent' }));
   await httpRows(await app.listen(), pairs)(rows);
@@ -194,7 +184,7 @@ async function main(): Promise<void> {
   out.write(`${pairs.length} random pairs (of ${tries} drawn) with a directed path of at most 8 hops under the filters (types ${FILTERS.types!.join(', ')}; asOf ${FILTERS.asOf}), so every query answers with a path. Default maxLength (8) unless said.\n`);
   out.write(`Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (other work shares the machine).\n\n`);
   out.write(queryTable(rows) + '\n\n');
-  out.write(`In-process build: buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms; CONFIDENCE ${landmarksNote}.\n\n`);
+  out.write(`In-process build: buildGraph ${Math.round(buildMs)} ms, path index ${Math.round(indexMs)} ms.\n\n`);
   if (cold.files && cold.filesAgain && cold.store && cold.storeAgain && cold.stock) {
     out.write(
       coldStartTable([

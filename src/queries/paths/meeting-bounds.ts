@@ -1,5 +1,4 @@
 import type { HubList } from './hub-lists';
-import { landmarksOf, type LandmarkBound } from './landmarks';
 import type { LowerBounds } from './lower-bounds';
 import type { NodeHeap } from './node-heap';
 import type { Adjacency } from './path-index';
@@ -35,8 +34,6 @@ export class MeetingBounds implements LowerBounds {
   readonly cheapestHops: number;
   private readonly beyond: number;
   private readonly backward: Side;
-  /** Landmark bounds (landmarks.ts) for the entities the backward side has not settled: CONFIDENCE, no penalty. */
-  private readonly landmark: LandmarkBound | null;
 
   /**
    * With a hop `penalty` λ > 0 every hop costs λ more: the search then finds walks of fewer hops, and its costs D(v) to
@@ -71,16 +68,11 @@ export class MeetingBounds implements LowerBounds {
     this.cheapest = this.fits ? space.pathCost(edges) : Infinity;
     this.beyond = backward.top();
     this.backward = backward;
-    const landmarks = penalty === 0 && space.cost === 'CONFIDENCE' ? landmarksOf(space.index) : null;
-    this.landmark = landmarks && this.connected ? landmarks.towards(s, t) : null;
   }
 
   /** A lower bound of the cost (with the hop penalty) of any walk from v to t. */
   bound(v: number): number {
-    if (this.backward.settled(v)) return this.backward.cost[v];
-    if (this.landmark === null) return this.beyond;
-    const landmark = this.landmark.bound(v);
-    return landmark > this.beyond ? landmark : this.beyond;
+    return this.backward.settled(v) ? this.backward.cost[v] : this.beyond;
   }
 }
 

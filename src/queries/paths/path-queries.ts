@@ -1,6 +1,5 @@
 import type { KnowledgeGraph } from '../../load';
 import { bestPath } from './best-path';
-import { requestLandmarks } from './landmarks';
 import { checkPathArgs, type PathQuery } from './path-args';
 import { OPEN_START, pathIndexOf } from './path-index';
 import type { KPathsArgs, Path, PathArgs } from './path-types';
@@ -52,7 +51,6 @@ function prepare(graph: KnowledgeGraph, from: string, to: string, args: KPathsAr
   const query = checkPathArgs(graph, from, to, args);
   const index = pathIndexOf(graph);
   const space = new SearchSpace(index, query);
-  if (query.cost === 'CONFIDENCE') requestLandmarks(graph, index);
   return { query, space, s: index.nodeIds.get(from)!, t: index.nodeIds.get(to)! };
 }
 
