@@ -1,4 +1,5 @@
 import { PARTIAL_DATE_PATTERN, RELATION_TYPES, toInterval, type RelationshipRecord } from '../model';
+import { readRecordHead } from './record-head';
 import { EVENT_TYPE, FLAG, OPEN_END, OPEN_START, TYPE_IDS } from './relationship-columns';
 
 /** Marks an extra text that holds the whole record (see encodeRecord). */
@@ -135,8 +136,11 @@ export function splitRecordJson(text: string): { head: RelationshipRecord; rest:
   // Only slugs, types, dates, numbers and booleans come before "evidence": none can hold this text.
   const at = text.indexOf(',"evidence":');
   if (at < 0 || text.charCodeAt(0) !== 0x7b || text.charCodeAt(text.length - 1) !== 0x7d) return null;
+  const rest = `{${text.slice(at + 1)}`;
+  const head = readRecordHead(text, at);
+  if (head) return { head: head as unknown as RelationshipRecord, rest };
   try {
-    return { head: JSON.parse(`${text.slice(0, at)}}`) as RelationshipRecord, rest: `{${text.slice(at + 1)}` };
+    return { head: JSON.parse(`${text.slice(0, at)}}`) as RelationshipRecord, rest };
   } catch {
     return null;
   }
