@@ -72,6 +72,7 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
   if (record.disputed === true) flags |= FLAG.disputed;
 
   const rest: Record<string, unknown> = {};
+  let restCount = 0;
   let exact = (!record.start || startPrecision > 0) && (!record.end || endPrecision > 0) && (record.disputed === undefined || record.disputed === true);
   let position = 0;
   for (const field of Object.keys(record)) {
@@ -80,12 +81,13 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
     if (HEAD_SET.has(field)) {
       // Head fields must come first and in HEAD's order, with the types the columns hold.
       const at = HEAD.indexOf(field as (typeof HEAD)[number], position);
-      if (at < 0 || Object.keys(rest).length > 0) exact = false;
+      if (at < 0 || restCount > 0) exact = false;
       else position = at + 1;
       if ((field === 'confidence' || field === 'weight') && typeof value !== 'number') exact = false;
       if ((field === 'id' || field === 'source' || field === 'target' || field === 'start' || field === 'end') && typeof value !== 'string') exact = false;
     } else {
       rest[field] = value;
+      restCount++;
     }
   }
   return {
