@@ -32,7 +32,7 @@ export class DatasetStream {
   private readonly references: ReferenceIndex;
   /** Entity kinds by node number: one lookup per reference instead of three. */
   private readonly kinds: EntityKind[] = [];
-  /** The bit of each entity's kind (KIND_BITS) by node number: the rule check of a valid relationship without a lookup. */
+  /** The bit of each entity's kind (KIND_BIT) by node number: the rule check of a valid relationship without a lookup. */
   private kindBits = new Uint8Array(1024);
 
   constructor(graph?: KnowledgeGraph) {
