@@ -1,10 +1,19 @@
-import { DataValidationError, type EntityKind, type Problem } from '../model';
+import { DataValidationError, ENTITY_KINDS, RELATION_RULES, type EntityKind, type Problem, type RelationshipRecord } from '../model';
 import { checkEntity, checkRelationship, checkSource } from './check-records';
 import { GraphBuilder } from './graph-builder';
 import type { KnowledgeGraph } from './knowledge-graph';
-import type { RawRecord } from './read-yaml-file';
+import type { RawRecord, RecordPlace } from './read-yaml-file';
+import { batchRecord, type RelationshipBatch } from './relationship-batch';
+import { EXTRA_VERBATIM } from './relationship-codec';
 import { RecordChecker } from './record-checker';
+import { TYPE_IDS } from './relationship-columns';
 import { checkRelationshipReferences, type ReferenceIndex } from './validate-dataset';
+
+const KIND_BIT: ReadonlyMap<EntityKind, number> = new Map(ENTITY_KINDS.map((kind, index) => [kind, 1 << index]));
+const kindMask = (kinds: readonly EntityKind[]) => kinds.reduce((mask, kind) => mask | KIND_BIT.get(kind)!, 0);
+/** By relation type number: the bits of the kinds its source, and its target, may have. */
+const SOURCE_KIND_BITS = Uint8Array.from(RELATION_RULES, (rule) => kindMask(rule.sourceKinds));
+const TARGET_KIND_BITS = Uint8Array.from(RELATION_RULES, (rule) => kindMask(rule.targetKinds));
 
 /**
  * Validates a dataset that arrives in batches — all sources, then all entities, then all relationships — and builds
@@ -23,6 +32,8 @@ export class DatasetStream {
   private readonly references: ReferenceIndex;
   /** Entity kinds by node number: one lookup per reference instead of three. */
   private readonly kinds: EntityKind[] = [];
+  /** The bit of each entity's kind (KIND_BIT) by node number: the rule check of a valid relationship without a lookup. */
+  private kindBits = new Uint8Array(1024);
 
   constructor(graph?: KnowledgeGraph) {
     this.builder = new GraphBuilder(graph);
@@ -60,7 +71,7 @@ export class DatasetStream {
       this.problems.push(...checker.problems);
       if (id === undefined || twice) continue;
       if (!record || !this.builder.addEntity(record)) this.broken.add(id);
-      else this.kinds[this.builder.graph.numberOf(id)] = record.kind;
+      else this.setKind(this.builder.graph.numberOf(id), record.kind);
     }
   }
 
@@ -68,6 +79,7 @@ export class DatasetStream {
     for (const { value, place } of records) {
       const checker = new RecordChecker('relationship', place);
       const record = checkRelationship(checker, value);
+      if (record && checker.problems.length === 0 && this.addChecked(record)) continue;
       const id = checker.recordId;
       const graph = this.builder.graph;
       // An id used by an entity, or by a broken record; a relationship id used twice is found by the graph (below).
@@ -80,6 +92,62 @@ export class DatasetStream {
       this.problems.push(...checker.problems);
       if (id !== undefined && !twice && !usable) this.broken.add(id);
     }
+  }
+
+  /**
+   * addRelationships for records whose fields were checked and encoded elsewhere (relationship-batch.ts), all at
+   * `place`. A record that passes every check here goes straight into the columns; any other (a field, a reference, an
+   * id used twice) goes through addRelationships, so that its problems are the same, in the same order.
+   */
+  addRelationshipBatch(batch: RelationshipBatch, place: RecordPlace): void {
+    const table = this.builder.graph.table;
+    const known = batch.citedSources.map((id) => this.sources.has(id));
+    const extraRefs = new Int32Array(batch.extras.length).fill(-1);
+    let nextInvalid = 0;
+    for (let i = 0; i < batch.count; i++) {
+      if (batch.invalidAt[nextInvalid] === i) {
+        this.addRelationships([{ value: batch.invalid[nextInvalid++], place }]);
+        continue;
+      }
+      let cited = true;
+      for (let c = batch.cited[i]; cited && c < batch.cited[i + 1]; c++) cited = known[batch.citations[c]];
+      const extra = batch.extra[i];
+      const text = extra & ~EXTRA_VERBATIM;
+      const added =
+        cited &&
+        this.addClean(batch.keys[i], batch.sources[i], batch.targets[i], batch.type[i], (graph, source, target) => {
+          if (extraRefs[text] < 0) extraRefs[text] = table.intern(batch.extras[text]);
+          return graph.loadEncoded(batch, i, source, target, extraRefs[text] | (extra & EXTRA_VERBATIM));
+        });
+      if (!added) this.addRelationships([{ value: batchRecord(batch, i), place }]);
+    }
+  }
+
+  /** Adds a record whose fields are valid when its id, ends, kinds and sources pass too; false (nothing done) otherwise. */
+  private addChecked(record: RelationshipRecord): boolean {
+    for (const evidence of record.evidence) if (!this.sources.has(evidence.source)) return false;
+    return this.addClean(record.id, record.source, record.target, TYPE_IDS.get(record.type)!, (graph, source, target) => graph.loadRelationship(record, source, target));
+  }
+
+  /** The checks of addRelationships that a valid record passes, with one lookup per end; then `load` (false: the id is taken). */
+  private addClean(id: string, sourceId: string, targetId: string, type: number, load: (graph: KnowledgeGraph, source: number, target: number) => boolean): boolean {
+    const graph = this.builder.graph;
+    const numbers = graph.nodeNumbers;
+    const source = numbers.get(sourceId);
+    if (source === undefined || (this.kindBits[source] & SOURCE_KIND_BITS[type]) === 0) return false;
+    const target = numbers.get(targetId);
+    if (target === undefined || (this.kindBits[target] & TARGET_KIND_BITS[type]) === 0) return false;
+    return !numbers.has(id) && !this.broken.has(id) && load(graph, source, target);
+  }
+
+  private setKind(number: number, kind: EntityKind): void {
+    this.kinds[number] = kind;
+    if (number >= this.kindBits.length) {
+      const wider = new Uint8Array(Math.max(number + 1, this.kindBits.length * 2));
+      wider.set(this.kindBits);
+      this.kindBits = wider;
+    }
+    this.kindBits[number] = KIND_BIT.get(kind)!;
   }
 
   /** The graph, when no record had a problem. */

@@ -5,6 +5,8 @@ export * from './relationship-columns';
 export type { Adjacency } from './graph-adjacency';
 export { buildGraph, GraphBuilder } from './graph-builder';
 export { DatasetStream } from './dataset-stream';
+export { defaultLineWorkers, streamDatasetLines, type DatasetLinesOptions } from './dataset-lines';
+export type { DatasetLine } from './dataset-line';
 export * from './graph-changes';
 export * from './load-dataset';
 export { checkEntity, checkRelationship, checkSource } from './check-records';

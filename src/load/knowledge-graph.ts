@@ -3,6 +3,7 @@ import { entityWindow, relationshipTime, relationshipWindow, type EntityRecord, 
 import { GraphAdjacency } from './graph-adjacency';
 import { relationshipMethods } from './graph-mutation';
 import { EVENT_TYPE, fromDay, OPEN_END } from './relationship-columns';
+import type { Columns } from './relationship-codec';
 import { RelationshipTable } from './relationship-table';
 
 export interface EntityAttributes {
@@ -171,6 +172,14 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
    */
   loadRelationship(record: RelationshipRecord, source: number, target: number, rest?: string): boolean {
     if (this.table.append(record, source, target, rest) < 0) return false;
+    if (source === target) this.selfLoops++;
+    this.dirty = true;
+    return true;
+  }
+
+  /** @internal loadRelationship for a record whose columns were encoded elsewhere (RelationshipTable.appendEncoded). */
+  loadEncoded(columns: Columns, at: number, source: number, target: number, extraRef: number): boolean {
+    if (this.table.appendEncoded(columns, at, source, target, extraRef) < 0) return false;
     if (source === target) this.selfLoops++;
     this.dirty = true;
     return true;

@@ -1,4 +1,5 @@
 import { PARTIAL_DATE_PATTERN, RELATION_TYPES, toInterval, type RelationshipRecord } from '../model';
+import { readRecordHead } from './record-head';
 import { EVENT_TYPE, FLAG, OPEN_END, OPEN_START, TYPE_IDS } from './relationship-columns';
 
 /** Marks an extra text that holds the whole record (see encodeRecord). */
@@ -71,6 +72,7 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
   if (record.disputed === true) flags |= FLAG.disputed;
 
   const rest: Record<string, unknown> = {};
+  let restCount = 0;
   let exact = (!record.start || startPrecision > 0) && (!record.end || endPrecision > 0) && (record.disputed === undefined || record.disputed === true);
   let position = 0;
   for (const field of Object.keys(record)) {
@@ -79,12 +81,13 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
     if (HEAD_SET.has(field)) {
       // Head fields must come first and in HEAD's order, with the types the columns hold.
       const at = HEAD.indexOf(field as (typeof HEAD)[number], position);
-      if (at < 0 || Object.keys(rest).length > 0) exact = false;
+      if (at < 0 || restCount > 0) exact = false;
       else position = at + 1;
       if ((field === 'confidence' || field === 'weight') && typeof value !== 'number') exact = false;
       if ((field === 'id' || field === 'source' || field === 'target' || field === 'start' || field === 'end') && typeof value !== 'string') exact = false;
     } else {
       rest[field] = value;
+      restCount++;
     }
   }
   return {
@@ -135,8 +138,11 @@ export function splitRecordJson(text: string): { head: RelationshipRecord; rest:
   // Only slugs, types, dates, numbers and booleans come before "evidence": none can hold this text.
   const at = text.indexOf(',"evidence":');
   if (at < 0 || text.charCodeAt(0) !== 0x7b || text.charCodeAt(text.length - 1) !== 0x7d) return null;
+  const rest = `{${text.slice(at + 1)}`;
+  const head = readRecordHead(text, at);
+  if (head) return { head: head as unknown as RelationshipRecord, rest };
   try {
-    return { head: JSON.parse(`${text.slice(0, at)}}`) as RelationshipRecord, rest: `{${text.slice(at + 1)}` };
+    return { head: JSON.parse(`${text.slice(0, at)}}`) as RelationshipRecord, rest };
   } catch {
     return null;
   }

@@ -151,16 +151,41 @@ export class RelationshipTable {
       if (encoded.verbatim || encoded.extra !== '{}') return this.append({ ...record, ...JSON.parse(rest) }, source, target);
       encoded = { ...encoded, extra: rest };
     }
+    this.place(slot, key, source, target, extendsPrefix);
+    this.write(slot, encoded);
+    return slot;
+  }
+
+  /**
+   * Appends the relationship at position `at` of columns encoded elsewhere (relationship-batch.ts), its extra text
+   * already interned here (`extraRef`: its number from intern, with EXTRA_VERBATIM as the case may be); -1 when the key
+   * is taken.
+   */
+  appendEncoded(columns: Columns, at: number, source: number, target: number, extraRef: number): number {
+    const slot = this.count;
+    const key = columns.keys[at];
+    const extendsPrefix = this.later.size === 0 && this.sortedPrefix === slot && (slot === 0 || this.keys[slot - 1] < key);
+    if (!extendsPrefix && this.slotOf(key) >= 0) return -1;
+    this.place(slot, key, source, target, extendsPrefix);
+    this.type[slot] = columns.type[at];
+    this.flags[slot] = columns.flags[at];
+    this.lo[slot] = columns.lo[at];
+    this.hi[slot] = columns.hi[at];
+    this.confidence[slot] = columns.confidence[at];
+    this.weight[slot] = columns.weight[at];
+    this.extra[slot] = extraRef;
+    return slot;
+  }
+
+  private place(slot: number, key: string, source: number, target: number, extendsPrefix: boolean): void {
     if (slot === this.source.length) this.reserve(Math.max(INITIAL_CAPACITY, slot * 2));
     if (extendsPrefix) this.sortedPrefix++;
     else this.later.set(key, slot);
     this.keys[slot] = key;
     this.source[slot] = source;
     this.target[slot] = target;
-    this.write(slot, encoded);
     this.count++;
     this.live++;
-    return slot;
   }
 
   /** Replaces the record of a slot (same key and ends). */
@@ -234,8 +259,8 @@ export class RelationshipTable {
     this.extra[slot] = this.intern(encoded.extra) | (encoded.verbatim ? EXTRA_VERBATIM : 0);
   }
 
-  /** The one copy of a text: records with the same evidence share it. */
-  private intern(text: string): number {
+  /** The number of the one copy of a text: records with the same evidence share it. */
+  intern(text: string): number {
     this.extraIds ??= new Map(this.extras.map((extra, id) => [extra, id]));
     let id = this.extraIds.get(text);
     if (id === undefined) {
