@@ -113,6 +113,16 @@ export interface Columns {
   readonly weight: Float64Array;
 }
 
+/** Copies one relationship's values (type, flags, dates, confidence, weight; not its key, ends or text) between columns. */
+export function copyValues(from: Columns, at: number, to: Columns, slot: number): void {
+  to.type[slot] = from.type[at];
+  to.flags[slot] = from.flags[at];
+  to.lo[slot] = from.lo[at];
+  to.hi[slot] = from.hi[at];
+  to.confidence[slot] = from.confidence[at];
+  to.weight[slot] = from.weight[at];
+}
+
 /** The record of a slot: the fields in validation's order, then the others as they were. */
 export function decodeRecord(columns: Columns, slot: number, source: string, target: string, extra: string, verbatim: boolean): RelationshipRecord {
   if (verbatim) return JSON.parse(extra) as RelationshipRecord;

@@ -1,5 +1,5 @@
 import { RELATION_TYPES, type RelationshipRecord, type RelationType } from '../model';
-import { decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns, type EncodedRecord } from './relationship-codec';
+import { copyValues, decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns, type EncodedRecord } from './relationship-codec';
 import { FLAG } from './relationship-columns';
 
 const INITIAL_CAPACITY = 64;
@@ -167,12 +167,7 @@ export class RelationshipTable {
     const extendsPrefix = this.later.size === 0 && this.sortedPrefix === slot && (slot === 0 || this.keys[slot - 1] < key);
     if (!extendsPrefix && this.slotOf(key) >= 0) return -1;
     this.place(slot, key, source, target, extendsPrefix);
-    this.type[slot] = columns.type[at];
-    this.flags[slot] = columns.flags[at];
-    this.lo[slot] = columns.lo[at];
-    this.hi[slot] = columns.hi[at];
-    this.confidence[slot] = columns.confidence[at];
-    this.weight[slot] = columns.weight[at];
+    copyValues(columns, at, this, slot);
     this.extra[slot] = extraRef;
     return slot;
   }
@@ -236,12 +231,7 @@ export class RelationshipTable {
       table.keys[i] = keys[slot];
       table.source[i] = renumber ? renumber[this.source[slot]] : this.source[slot];
       table.target[i] = renumber ? renumber[this.target[slot]] : this.target[slot];
-      table.type[i] = this.type[slot];
-      table.flags[i] = this.flags[slot];
-      table.lo[i] = this.lo[slot];
-      table.hi[i] = this.hi[slot];
-      table.confidence[i] = this.confidence[slot];
-      table.weight[i] = this.weight[slot];
+      copyValues(this, slot, table, i);
       const extra = this.extra[slot];
       table.extra[i] = table.intern(this.extras[extra & ~EXTRA_VERBATIM]) | (extra & EXTRA_VERBATIM);
     }
