@@ -9,6 +9,8 @@ import { RecordChecker } from './record-checker';
 import { TYPE_IDS } from './relationship-columns';
 import { checkRelationshipReferences, type ReferenceIndex } from './validate-dataset';
 
+// One bit per entity kind, kept in bytes: a ninth kind needs wider arrays (the check fails every load until then).
+if (ENTITY_KINDS.length > 8) throw new Error('dataset-stream.ts keeps entity kinds as bits of a byte: widen KIND_BIT and the arrays for more than 8 kinds');
 const KIND_BIT: ReadonlyMap<EntityKind, number> = new Map(ENTITY_KINDS.map((kind, index) => [kind, 1 << index]));
 const kindMask = (kinds: readonly EntityKind[]) => kinds.reduce((mask, kind) => mask | KIND_BIT.get(kind)!, 0);
 /** By relation type number: the bits of the kinds its source, and its target, may have. */
