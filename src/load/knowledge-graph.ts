@@ -171,15 +171,17 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
    * Returns false when the key is taken. `rest`: see RelationshipTable.append.
    */
   loadRelationship(record: RelationshipRecord, source: number, target: number, rest?: string): boolean {
-    if (this.table.append(record, source, target, rest) < 0) return false;
-    if (source === target) this.selfLoops++;
-    this.dirty = true;
-    return true;
+    return this.loaded(this.table.append(record, source, target, rest), source, target);
   }
 
   /** @internal loadRelationship for a record whose columns were encoded elsewhere (RelationshipTable.appendEncoded). */
   loadEncoded(columns: Columns, at: number, source: number, target: number, extraRef: number): boolean {
-    if (this.table.appendEncoded(columns, at, source, target, extraRef) < 0) return false;
+    return this.loaded(this.table.appendEncoded(columns, at, source, target, extraRef), source, target);
+  }
+
+  /** False when the table refused the relationship (its id is taken); else counts it. */
+  private loaded(slot: number, source: number, target: number): boolean {
+    if (slot < 0) return false;
     if (source === target) this.selfLoops++;
     this.dirty = true;
     return true;

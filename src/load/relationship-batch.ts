@@ -1,6 +1,6 @@
 import type { RelationshipRecord } from '../model';
 import { checkRelationship } from './check-records';
-import { decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns } from './relationship-codec';
+import { decodeRecord, encodeRecord, EXTRA_VERBATIM, writeEncoded, type Columns } from './relationship-codec';
 import { RecordChecker } from './record-checker';
 
 /**
@@ -56,6 +56,7 @@ export function packRelationships(values: readonly unknown[]): RelationshipBatch
   const confidence = new Float64Array(count);
   const weight = new Float64Array(count);
   const extra = new Int32Array(count);
+  const columns = { keys, type, flags, lo, hi, confidence, weight, extra };
   const extras: string[] = [];
   const extraId = interner(extras);
   const cited = new Int32Array(count + 1);
@@ -73,17 +74,10 @@ export function packRelationships(values: readonly unknown[]): RelationshipBatch
       invalid.push(values[i]);
       continue;
     }
-    const encoded = encodeRecord(record);
     keys[i] = record.id;
     sources[i] = record.source;
     targets[i] = record.target;
-    type[i] = encoded.type;
-    flags[i] = encoded.flags;
-    lo[i] = encoded.lo;
-    hi[i] = encoded.hi;
-    confidence[i] = encoded.confidence;
-    weight[i] = encoded.weight;
-    extra[i] = extraId(encoded.extra) | (encoded.verbatim ? EXTRA_VERBATIM : 0);
+    writeEncoded(columns, i, encodeRecord(record), extraId);
     for (const evidence of record.evidence) citationList.push(sourceId(evidence.source));
   }
   cited[count] = citationList.length;

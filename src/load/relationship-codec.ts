@@ -123,6 +123,17 @@ export function copyValues(from: Columns, at: number, to: Columns, slot: number)
   to.weight[slot] = from.weight[at];
 }
 
+/** Writes an encoded record into slot `slot` of columns, its extra text numbered by `intern` (with EXTRA_VERBATIM as the case may be). */
+export function writeEncoded(to: Columns & { readonly extra: Int32Array }, slot: number, encoded: EncodedRecord, intern: (text: string) => number): void {
+  to.type[slot] = encoded.type;
+  to.flags[slot] = encoded.flags;
+  to.lo[slot] = encoded.lo;
+  to.hi[slot] = encoded.hi;
+  to.confidence[slot] = encoded.confidence;
+  to.weight[slot] = encoded.weight;
+  to.extra[slot] = intern(encoded.extra) | (encoded.verbatim ? EXTRA_VERBATIM : 0);
+}
+
 /** The record of a slot: the fields in validation's order, then the others as they were. */
 export function decodeRecord(columns: Columns, slot: number, source: string, target: string, extra: string, verbatim: boolean): RelationshipRecord {
   if (verbatim) return JSON.parse(extra) as RelationshipRecord;

@@ -1,5 +1,5 @@
 import { RELATION_TYPES, type RelationshipRecord, type RelationType } from '../model';
-import { copyValues, decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns, type EncodedRecord } from './relationship-codec';
+import { copyValues, decodeRecord, encodeRecord, EXTRA_VERBATIM, writeEncoded, type Columns, type EncodedRecord } from './relationship-codec';
 import { FLAG } from './relationship-columns';
 
 const INITIAL_CAPACITY = 64;
@@ -141,18 +141,13 @@ export class RelationshipTable {
    * With `rest`, `record` holds only the head fields and `rest` is the JSON text of the others (splitRecordJson).
    */
   append(record: RelationshipRecord, source: number, target: number, rest?: string): number {
-    const slot = this.count;
-    const key = record.id;
-    // A key above every key so far extends the sorted prefix, and is new; any other key is looked up.
-    const extendsPrefix = this.later.size === 0 && this.sortedPrefix === slot && (slot === 0 || this.keys[slot - 1] < key);
-    if (!extendsPrefix && this.slotOf(key) >= 0) return -1;
     let encoded = encodeRecord(record);
     if (rest !== undefined) {
       if (encoded.verbatim || encoded.extra !== '{}') return this.append({ ...record, ...JSON.parse(rest) }, source, target);
       encoded = { ...encoded, extra: rest };
     }
-    this.place(slot, key, source, target, extendsPrefix);
-    this.write(slot, encoded);
+    const slot = this.take(record.id, source, target);
+    if (slot >= 0) this.write(slot, encoded);
     return slot;
   }
 
@@ -162,13 +157,20 @@ export class RelationshipTable {
    * is taken.
    */
   appendEncoded(columns: Columns, at: number, source: number, target: number, extraRef: number): number {
+    const slot = this.take(columns.keys[at], source, target);
+    if (slot < 0) return slot;
+    copyValues(columns, at, this, slot);
+    this.extra[slot] = extraRef;
+    return slot;
+  }
+
+  /** The next slot, given to `key` between `source` and `target`; -1 when the key is taken. */
+  private take(key: string, source: number, target: number): number {
     const slot = this.count;
-    const key = columns.keys[at];
+    // A key above every key so far extends the sorted prefix, and is new; any other key is looked up.
     const extendsPrefix = this.later.size === 0 && this.sortedPrefix === slot && (slot === 0 || this.keys[slot - 1] < key);
     if (!extendsPrefix && this.slotOf(key) >= 0) return -1;
     this.place(slot, key, source, target, extendsPrefix);
-    copyValues(columns, at, this, slot);
-    this.extra[slot] = extraRef;
     return slot;
   }
 
@@ -240,13 +242,7 @@ export class RelationshipTable {
   }
 
   private write(slot: number, encoded: EncodedRecord): void {
-    this.type[slot] = encoded.type;
-    this.flags[slot] = encoded.flags;
-    this.lo[slot] = encoded.lo;
-    this.hi[slot] = encoded.hi;
-    this.confidence[slot] = encoded.confidence;
-    this.weight[slot] = encoded.weight;
-    this.extra[slot] = this.intern(encoded.extra) | (encoded.verbatim ? EXTRA_VERBATIM : 0);
+    writeEncoded(this, slot, encoded, (text) => this.intern(text));
   }
 
   /** The number of the one copy of a text: records with the same evidence share it. */
