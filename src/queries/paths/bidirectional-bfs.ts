@@ -1,12 +1,6 @@
-import type { Adjacency } from './path-index';
 import type { FoundPath } from './path-types';
-import { readPath, type SearchSide } from './read-path';
+import { readPath, sideWork, type SearchSide } from './read-path';
 import type { SearchSpace } from './search-space';
-
-/** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
-function degree(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
-  return lists.length === 1 ? lists[0].start[v + 1] - lists[0].start[v] : space.index.nodeFacts[4 * v + 2];
-}
 
 /** What expanding a layer found: where the queue now ends, the next layer's work (total degree), a meeting (-1: none). */
 interface Expansion {
@@ -88,7 +82,7 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
     side.queue[0] = end;
     side.layers.start[0] = 0;
     side.layers.start[1] = 1;
-    side.layers.work[0] = degree(space, side.lists, end);
+    side.layers.work[0] = sideWork(space, side.lists, end);
   }
   while (forward.depth + backward.depth < maxHops) {
     const f = forward.layers;

@@ -16,6 +16,11 @@ export interface SearchSide {
   depth: number;
 }
 
+/** The work of expanding v on a side: its out- or in-degree when directed, its whole degree when not. */
+export function sideWork(space: SearchSpace, lists: readonly Adjacency[], v: number): number {
+  return lists.length === 1 ? lists[0].start[v + 1] - lists[0].start[v] : space.index.nodeFacts[4 * v + 2];
+}
+
 /**
  * Reads the smallest shortest path off both sides of fewestHops once they met. Its length is forward.depth +
  * backward.depth + 1: positions 0..a (a = forward.depth) lie in the complete forward layers (the forward distance
@@ -33,7 +38,7 @@ export interface SearchSide {
 export function readPath(space: SearchSpace, forward: SearchSide, backward: SearchSide, s: number, t: number, stamp: number): FoundPath {
   const scratch = space.scratch;
   const { bfsMarks: marks, onPath: deadEnd } = scratch;
-  const { edgeSource, edgeTarget, nodeFacts } = space.index;
+  const { edgeSource, edgeTarget } = space.index;
   const dead = scratch.nextStamp();
   const a = forward.depth;
   const length = forward.depth + backward.depth + 1;
@@ -115,13 +120,12 @@ export function readPath(space: SearchSpace, forward: SearchSide, backward: Sear
    */
   const fromLayer = (u: number, next: number, side: SearchSide, d: number): boolean => {
     const from = stepsTop;
-    const mirror = backward;
     for (let q = side.layers.start[d], last = side.layers.start[d + 1]; q < last; q++) {
       const v = side.queue[q];
       if (deadEnd[v] === dead && next <= a) continue;
-      for (let l = 0; l < mirror.lists.length; l++) {
-        const { runStart, runOffset, runType, edge, node } = mirror.lists[l];
-        const window = mirror.windows === null ? null : mirror.windows[l];
+      for (let l = 0; l < backward.lists.length; l++) {
+        const { runStart, runOffset, runType, edge, node } = backward.lists[l];
+        const window = backward.windows === null ? null : backward.windows[l];
         for (let r = runStart[v], runEnd = runStart[v + 1]; r < runEnd; r++) {
           if (allowed !== null && allowed[runType[r]] === 0) continue;
           for (let p = runOffset[r], stop = runOffset[r + 1]; p < stop; p++) {
@@ -144,13 +148,11 @@ export function readPath(space: SearchSpace, forward: SearchSide, backward: Sear
     return false;
   };
 
-  const ownWork = (u: number) => (lists.length === 1 ? lists[0].start[u + 1] - lists[0].start[u] : nodeFacts[4 * u + 2]);
-
   function walk(u: number, position: number): boolean {
     if (position === length) return u === t;
     const next = position + 1;
     const [side, d] = next <= a ? [forward, next] : [backward, length - next];
-    const found = side.layers.work[d] < ownWork(u) ? fromLayer(u, next, side, d) : fromOwnLists(u, next);
+    const found = side.layers.work[d] < sideWork(space, lists, u) ? fromLayer(u, next, side, d) : fromOwnLists(u, next);
     if (!found) deadEnd[u] = dead;
     return found;
   }
