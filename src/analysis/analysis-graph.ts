@@ -1,5 +1,5 @@
 import type { KnowledgeGraph } from '../load';
-import type { TraversalFilter } from '../queries';
+import { relationshipColumnTest, type TraversalFilter } from '../queries';
 import { tieNeighborhoods, type Ties } from './ties';
 
 /**
@@ -35,23 +35,25 @@ export function buildAnalysisGraph(graph: KnowledgeGraph, filter: TraversalFilte
   const ids = graph.filterNodes((id, attributes) => filter.entityVisible(id, attributes)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
-  const pairs: number[] = [];
+  // filter.relationshipUsable over the graph's columns: no record is made, and each end's visibility is its index.
+  const { nodeKeys, table } = graph.compact();
+  const indexOfNode = Int32Array.from(nodeKeys, (key) => indexOf.get(key) ?? -1);
+  const visible = relationshipColumnTest(filter.criteria, table);
+  const { source, target } = table;
+  const pairs = new Float64Array(table.count);
+  let count = 0;
   let relationships = 0;
-  // filter.relationshipUsable, with the ends' visibility read from the index instead of looked up again.
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const from = indexOf.get(source);
-    const to = indexOf.get(target);
-    if (from === undefined || to === undefined || !filter.relationshipVisible(edge, attributes)) return;
+  for (let slot = 0; slot < table.count; slot++) {
+    const from = indexOfNode[source[slot]];
+    const to = indexOfNode[target[slot]];
+    if (from < 0 || to < 0 || !visible(slot)) continue;
     relationships++;
-    if (source === target) return;
-    let u = from;
-    let v = to;
-    if (!directed && u > v) [u, v] = [v, u];
-    pairs.push(u * n + v);
-  });
-  const sorted = Float64Array.from(pairs).sort();
+    if (from === to) continue;
+    pairs[count++] = directed || from < to ? from * n + to : to * n + from;
+  }
+  const sorted = pairs.subarray(0, count).sort();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  for (let i = 0; i < sorted.length; i++) if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
   const tieFrom = new Uint32Array(distinct);
   const tieTo = new Uint32Array(distinct);
   for (let i = 0; i < distinct; i++) {

@@ -3,14 +3,18 @@ import louvain from 'graphology-communities-louvain';
 import { NeighborhoodIndex } from 'graphology-indices/neighborhood';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { analysisSnapshot, ANALYSIS_SEED, seededRandom } from '../../src/analysis';
+import { analysisSnapshot, ANALYSIS_SEED, seededRandom, type AnalysisArgs } from '../../src/analysis';
+import { compileFilter } from '../../src/queries';
 import { buildGraph, type KnowledgeGraph } from '../../src/load';
 import type { EntityRecord, RelationshipRecord } from '../../src/model';
 
-// The network the measures run on is kept as sorted ties and neighbourhood arrays, and the library measures run on a
-// graphology graph keyed by node number (in a worker when large). The reference is the network as graphology held it
-// before, keyed by entity id and built from the records: every measure must be the same on random graphs with
-// parallel relationships, self-loops, entities without ties, and ids added in no particular order.
+// The network the measures run on is kept as sorted ties and neighbourhood arrays, filtered on the graph's columns,
+// and the library measures run on a graphology graph keyed by node number (in a worker when large). The reference is
+// the network as graphology held it before, keyed by entity id and filtered on the records: every measure must be the
+// same on random graphs with parallel relationships, self-loops, entities without ties, EVENT and SPAN types, dates,
+// confidences, ids added in no particular order, and random filters.
+
+const TYPES = ['ALLIED_WITH', 'BACKS', 'ATTACKED'] as const;
 
 function randomGraph(seed: number): KnowledgeGraph {
   const random = seededRandom(seed);
@@ -24,18 +28,30 @@ function randomGraph(seed: number): KnowledgeGraph {
   for (let i = 0; i < count; i++) {
     const source = ids[Math.floor(random() * n)];
     const target = random() < 0.05 ? source : ids[Math.floor(random() * n)];
-    relationships.push({ id: `r-${i}`, type: random() < 0.5 ? 'ALLIED_WITH' : 'BACKS', source, target, start: String(2000 + Math.floor(random() * 20)), evidence });
+    const start = 2000 + Math.floor(random() * 20);
+    relationships.push({
+      id: `r-${i}`,
+      // ATTACKED is an EVENT type: its window stays open after its end.
+      type: TYPES[Math.floor(random() * TYPES.length)],
+      source,
+      target,
+      ...(random() < 0.9 ? { start: String(start) } : {}),
+      ...(random() < 0.4 ? { end: String(start + Math.floor(random() * 6)) } : {}),
+      ...(random() < 0.5 ? { confidence: Math.round(random() * 10) / 10 } : {}),
+      evidence,
+    });
   }
   return buildGraph({ sources: [{ id: 'generated', title: 'Generated in the test' }], entities, relationships });
 }
 
 /** The network as it was built before: graphology, keyed by id, nodes in id order, ties in (source, target) order. */
-function referenceNetwork(graph: KnowledgeGraph, directed: boolean, asOf: number): UndirectedGraph | DirectedGraph {
-  const ids = graph.nodes().sort();
+function referenceNetwork(graph: KnowledgeGraph, directed: boolean, args: AnalysisArgs): UndirectedGraph | DirectedGraph {
+  const filter = compileFilter(graph, args);
+  const ids = graph.filterNodes((id, attributes) => filter.entityVisible(id, attributes)).sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const pairs = new Set<number>();
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (source === target || Number(attributes.record.start) > asOf) return;
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (source === target || !index.has(source) || !index.has(target) || !filter.relationshipVisible(edge, attributes)) return;
     let [u, v] = [index.get(source)!, index.get(target)!];
     if (!directed && u > v) [u, v] = [v, u];
     pairs.add(u * ids.length + v);
@@ -51,9 +67,16 @@ const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 test.each(SEEDS)('graph %i: ties, neighbourhoods, degree, PageRank and Louvain are those of the reference network', (seed) => {
   const graph = randomGraph(seed);
   for (const directed of [false, true]) {
-    const asOf = 2010 + (seed % 10);
-    const snapshot = analysisSnapshot(graph, { directed, asOf: String(asOf) });
-    const reference = referenceNetwork(graph, directed, asOf);
+    // A different filter each time: a date, a type or two, a least confidence, or none.
+    const random = seededRandom(seed * 2 + Number(directed));
+    const args: AnalysisArgs = {
+      directed,
+      asOf: random() < 0.7 ? String(2000 + Math.floor(random() * 25)) : null,
+      types: random() < 0.4 ? TYPES.filter(() => random() < 0.6) : null,
+      minConfidence: random() < 0.3 ? Math.round(random() * 10) / 10 : null,
+    };
+    const snapshot = analysisSnapshot(graph, args);
+    const reference = referenceNetwork(graph, directed, args);
     const { ids } = snapshot.analysis;
     expect(ids).toEqual(reference.nodes());
     expect(snapshot.analysis.ties).toBe(reference.size);
