@@ -5,12 +5,20 @@ import { buildAnalysisGraph, type AnalysisGraph } from './analysis-graph';
 import { checkAnalysisArgs, type AnalysisArgs } from './analysis-args';
 import { BrandesSearch } from './brandes';
 import { betweennessWork, defaultSamples, type Betweenness } from './betweenness';
-import { degree, neighbors, pageRank } from './centrality';
-import { communities, DEFAULT_RESOLUTION, type Partition } from './communities';
-import { isPending, runInBackground, runNow, type PendingWork, type Work } from './paced-work';
+import { degree, neighbors } from './centrality';
+import { DEFAULT_RESOLUTION, partitionOf, type Partition } from './communities';
+import { louvainOf, pageRankOf, type LibraryJob, type LouvainResult } from './library-measures';
+import { runInWorker } from './measure-worker';
+import { allPending, isPending, mapPending, runInBackground, runNow, type PendingWork, type Work } from './paced-work';
+import { simpleGraph } from './ties';
 
 /** How many (date, filters) snapshots each graph keeps; the least recently used goes first. */
 export const ANALYSIS_CACHE_SIZE = 8;
+/**
+ * From this many ties up, PageRank and Louvain run in a worker thread when a query asks for them (libraryPending).
+ * Below it they take tens of milliseconds at most, less than starting a worker.
+ */
+export const WORKER_TIES = 20_000;
 
 /**
  * The analysis of one (date, filters): the network as a simple graph, and each measure computed the first time it is
@@ -26,7 +34,7 @@ export class AnalysisSnapshot {
   ) {}
 
   get order(): number {
-    return this.analysis.graph.order;
+    return this.analysis.order;
   }
 
   degree(): Float64Array {
@@ -47,7 +55,7 @@ export class AnalysisSnapshot {
   }
 
   pageRank(): Float64Array {
-    return this.remember('pagerank', () => pageRank(this.analysis));
+    return this.known(libraryKey({ measure: 'pagerank' }), () => pageRankOf(this.network()));
   }
 
   /** `samples`: pivots; omitted, the default for the graph's size (exact when affordable). Computed now if not known. */
@@ -63,11 +71,7 @@ export class AnalysisSnapshot {
 
   /** A result kept under `key`, computed now when not known; work under way in the background is not waited for. */
   now<T>(key: string, work: () => Work<T>): T {
-    const known = this.memo.get(key) as T | PendingWork<T> | undefined;
-    if (known !== undefined && !isPending(known)) return known;
-    const value = runNow(work());
-    this.memo.set(key, value);
-    return value;
+    return this.known(key, () => runNow(work()));
   }
 
   /**
@@ -76,9 +80,38 @@ export class AnalysisSnapshot {
    * finds it.
    */
   soon<T>(key: string, what: string, work: () => Work<T>): T | PendingWork<T> {
+    return this.kept(key, () => runInBackground(what, work(), () => this.retired));
+  }
+
+  /**
+   * What a query that reads these library measures must wait for: their computation in a worker thread when the
+   * network is large and they are not known yet, else null (small networks compute them now, at once).
+   */
+  libraryPending(jobs: readonly LibraryJob[]): PendingWork<unknown> | null {
+    const pending: PendingWork<unknown>[] = [];
+    const wanted: LibraryJob[] = [];
+    for (const job of jobs) {
+      const known = this.memo.get(libraryKey(job));
+      if (known === undefined) wanted.push(job);
+      else if (isPending(known)) pending.push(known);
+    }
+    if (wanted.length > 0 && this.analysis.ties < WORKER_TIES) {
+      for (const job of wanted) if (job.measure === 'pagerank') this.pageRank();
+      else this.communities(job.resolution);
+    } else if (wanted.length > 0) {
+      const names = wanted.map((job) => (job.measure === 'pagerank' ? 'PageRank' : `Louvain communities (resolution ${job.resolution})`)).join(' and ');
+      const what = `${names} of ${this.order.toLocaleString('en-US')} entities and ${this.analysis.ties.toLocaleString('en-US')} ties`;
+      // One worker for all of them: it builds graphology's graph once.
+      const shared = runInWorker(what, this.analysis, wanted, () => this.retired);
+      wanted.forEach((job, i) => pending.push(this.kept(libraryKey(job), () => mapPending(shared, (results) => results[i])) as PendingWork<unknown>));
+    }
+    return allPending(pending);
+  }
+
+  private kept<T>(key: string, start: () => PendingWork<T>): T | PendingWork<T> {
     const known = this.memo.get(key) as T | PendingWork<T> | undefined;
     if (known !== undefined) return known;
-    const pending = runInBackground(what, work(), () => this.retired);
+    const pending = start();
     this.memo.set(key, pending);
     pending.then(
       (value) => void (this.memo.get(key) === pending && this.memo.set(key, value)),
@@ -98,7 +131,13 @@ export class AnalysisSnapshot {
   }
 
   communities(resolution: number = DEFAULT_RESOLUTION): Partition {
-    return this.remember(`communities:${resolution}`, () => communities(this.analysis, resolution));
+    const key = libraryKey({ measure: 'louvain', resolution });
+    return this.remember(`communities:${resolution}`, () => partitionOf(this.known<LouvainResult>(key, () => louvainOf(this.network(), resolution)), resolution));
+  }
+
+  /** The network as graphology's graph, for the library measures computed in this thread (a worker builds its own). */
+  private network() {
+    return this.remember('graphology', () => simpleGraph(this.analysis));
   }
 
   /** The single-source shortest-path search (Brandes) over this network, built once. Not re-entrant. */
@@ -124,11 +163,20 @@ export class AnalysisSnapshot {
   }
 
   private pivots(samples?: number | null): number {
-    return Math.min(samples ?? defaultSamples(this.order, this.analysis.graph.size), this.order);
+    return Math.min(samples ?? defaultSamples(this.order, this.analysis.ties), this.order);
   }
 
   private betweennessKey(samples?: number | null): string {
     return `betweenness:${this.pivots(samples)}`;
+  }
+
+  /** A result kept under `key`, computed now when not known (nor finished in the background). */
+  private known<T>(key: string, compute: () => T): T {
+    const known = this.memo.get(key) as T | PendingWork<T> | undefined;
+    if (known !== undefined && !isPending(known)) return known;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
   }
 
   private remember<T>(key: string, compute: () => T): T {
@@ -136,6 +184,8 @@ export class AnalysisSnapshot {
     return this.memo.get(key) as T;
   }
 }
+
+const libraryKey = (job: LibraryJob) => (job.measure === 'pagerank' ? 'pagerank' : `louvain:${job.resolution}`);
 
 const caches = new WeakMap<KnowledgeGraph, Map<string, AnalysisSnapshot>>();
 

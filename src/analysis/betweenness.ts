@@ -64,8 +64,8 @@ export function betweenness(analysis: AnalysisGraph, samples?: number): Betweenn
 }
 
 /** Betweenness with `samples` pivots (every entity, exact, when samples ≥ n), yielding the share done after each pivot. */
-export function* betweennessWork(analysis: AnalysisGraph, samples: number = defaultSamples(analysis.graph.order, analysis.graph.size)): Work<Betweenness> {
-  const n = analysis.graph.order;
+export function* betweennessWork(analysis: AnalysisGraph, samples: number = defaultSamples(analysis.order, analysis.ties)): Work<Betweenness> {
+  const n = analysis.order;
   const pivots = samples >= n ? Uint32Array.from({ length: n }, (_, i) => i) : sampleWithoutReplacement(n, samples, seededRandom());
   return yield* estimateWork(analysis, pivots);
 }
@@ -76,7 +76,7 @@ export function estimateFromPivots(analysis: AnalysisGraph, pivots: Uint32Array)
 }
 
 function* estimateWork(analysis: AnalysisGraph, pivots: Uint32Array): Work<Betweenness> {
-  const n = analysis.graph.order;
+  const n = analysis.order;
   const { dependencies: values, reached, distances } = yield* accumulate(analysis, pivots);
   const isPivot = new Uint8Array(n);
   for (const pivot of pivots) isPivot[pivot] = 1;
@@ -96,7 +96,7 @@ function* estimateWork(analysis: AnalysisGraph, pivots: Uint32Array): Work<Betwe
  * many pivots reach v and their summed distances to it.
  */
 function* accumulate(analysis: AnalysisGraph, pivots: Uint32Array): Generator<number, { dependencies: Float64Array; reached: Uint32Array; distances: Float64Array }, void> {
-  const n = analysis.graph.order;
+  const n = analysis.order;
   const search = new BrandesSearch(analysis);
   const { visited, distance, sigma, inStarts, inNeighbors } = search;
   const delta = new Float64Array(n);

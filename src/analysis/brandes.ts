@@ -1,9 +1,8 @@
-import { NeighborhoodIndex } from 'graphology-indices/neighborhood';
 import type { AnalysisGraph } from './analysis-graph';
 
 /**
  * The single-source search of Brandes' algorithm (unweighted: a breadth-first search counting shortest paths), over
- * graphology-indices' compressed neighbourhoods and allocating nothing per search. graphology-shortest-path's indexed
+ * the network's compressed neighbourhoods and allocating nothing per search. graphology-shortest-path's indexed
  * routine builds an array of predecessors per node per search: on a million ties that is millions of short-lived
  * arrays each time, and garbage collection dominates. Here predecessors are not stored: in an unweighted graph the
  * predecessors of w are its in-neighbours one step nearer the source. Path counts are doubles, which do not wrap
@@ -24,13 +23,11 @@ export class BrandesSearch {
   private readonly outNeighbors: ArrayLike<number>;
 
   constructor(analysis: AnalysisGraph) {
-    const n = analysis.graph.order;
-    const out = new NeighborhoodIndex(analysis.graph, 'outbound');
-    const into = analysis.directed ? new NeighborhoodIndex(analysis.graph, 'inbound') : out;
-    this.outStarts = out.starts;
-    this.outNeighbors = out.neighborhood;
-    this.inStarts = into.starts;
-    this.inNeighbors = into.neighborhood;
+    const n = analysis.order;
+    this.outStarts = analysis.outStarts;
+    this.outNeighbors = analysis.outNeighbors;
+    this.inStarts = analysis.inStarts;
+    this.inNeighbors = analysis.inNeighbors;
     this.visited = new Uint32Array(n);
     this.distance = new Int32Array(n).fill(-1);
     this.sigma = new Float64Array(n);

@@ -3,6 +3,7 @@ import type { KnowledgeGraph } from '../load';
 import { analysisSnapshot } from './analysis-cache';
 import type { AnalysisArgs } from './analysis-args';
 import { DEFAULT_RESOLUTION } from './communities';
+import type { PendingWork } from './paced-work';
 
 export const COMMUNITIES_DEFAULTS = { limit: 50, minSize: 1, resolution: DEFAULT_RESOLUTION } as const;
 export const MAX_COMMUNITIES_LIMIT = 1000;
@@ -36,30 +37,41 @@ export interface CommunitiesResult {
   readonly communities: readonly Community[];
 }
 
-export function communitiesOf(graph: KnowledgeGraph, args: CommunitiesArgs): CommunitiesResult {
+function checkCommunitiesArgs(args: CommunitiesArgs): { resolution: number; limit: number; minSize: number } {
   const resolution = args.resolution ?? COMMUNITIES_DEFAULTS.resolution;
   if (!(resolution > 0 && resolution <= 100)) throw new InvalidInputError('resolution', `must be a number above 0 and at most 100, got ${resolution}`);
   const limit = args.limit ?? COMMUNITIES_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_COMMUNITIES_LIMIT) throw new InvalidInputError('limit', `must be an integer from 0 to ${MAX_COMMUNITIES_LIMIT}, got ${limit}`);
   const minSize = args.minSize ?? COMMUNITIES_DEFAULTS.minSize;
   if (!Number.isInteger(minSize) || minSize < 1) throw new InvalidInputError('minSize', `must be an integer of at least 1, got ${minSize}`);
+  return { resolution, limit, minSize };
+}
 
+/** What communitiesOf must wait for: Louvain in a worker thread when the network is large and it is not known yet, else null. */
+export function communitiesPending(graph: KnowledgeGraph, args: CommunitiesArgs): PendingWork<unknown> | null {
+  const { resolution } = checkCommunitiesArgs(args);
+  return analysisSnapshot(graph, args).libraryPending([{ measure: 'louvain', resolution }]);
+}
+
+export function communitiesOf(graph: KnowledgeGraph, args: CommunitiesArgs): CommunitiesResult {
+  const { resolution, limit, minSize } = checkCommunitiesArgs(args);
   const snapshot = analysisSnapshot(graph, args);
   const partition = snapshot.communities(resolution);
-  const { ids, indexOf } = snapshot.analysis;
+  const { ids } = snapshot.analysis;
   const chosen = partition.members.slice(0, limit).filter((group) => group.length >= minSize);
   const internal = new Uint32Array(chosen.length);
   const external = new Uint32Array(chosen.length);
-  snapshot.analysis.graph.forEachEdge((_edge, _attributes, source, target) => {
-    const a = partition.community[indexOf.get(source)!];
-    const b = partition.community[indexOf.get(target)!];
+  const { from, to } = snapshot.analysis;
+  for (let i = 0; i < from.length; i++) {
+    const a = partition.community[from[i]];
+    const b = partition.community[to[i]];
     if (a === b) {
       if (a < chosen.length) internal[a]++;
-      return;
+      continue;
     }
     if (a < chosen.length) external[a]++;
     if (b < chosen.length) external[b]++;
-  });
+  }
   const neighbors = snapshot.neighbors();
   return {
     modularity: partition.modularity,

@@ -12,3 +12,5 @@ export * from './changes';
 export * from './timeline';
 export * from './seeded-random';
 export * from './paced-work';
+export * from './ties';
+export * from './library-measures';

@@ -4,6 +4,8 @@ import { requireEntity } from '../queries';
 import { analysisSnapshot, type AnalysisSnapshot } from './analysis-cache';
 import type { AnalysisArgs } from './analysis-args';
 import { MAX_SAMPLES, type Betweenness } from './betweenness';
+import { DEFAULT_RESOLUTION } from './communities';
+import type { LibraryJob } from './library-measures';
 import { isPending, type PendingWork } from './paced-work';
 
 export const METRICS_DEFAULTS = { orderBy: 'PAGERANK', limit: 50 } as const satisfies { orderBy: Measure; limit: number };
@@ -96,12 +98,16 @@ function checkSamples(samples: number | null | undefined): number | null {
 }
 
 /** The entities ranked by a measure under the filters, with all their measures. */
-export function metrics(graph: KnowledgeGraph, args: MetricsArgs): MetricsResult {
+function checkMetricsArgs(args: MetricsArgs): { limit: number; orderBy: Measure; samples: number | null } {
   const limit = args.limit ?? METRICS_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_METRICS_LIMIT) throw new InvalidInputError('limit', `must be an integer from 0 to ${MAX_METRICS_LIMIT}, got ${limit}`);
   const orderBy = args.orderBy ?? METRICS_DEFAULTS.orderBy;
   if (!(MEASURES as readonly string[]).includes(orderBy)) throw new InvalidInputError('orderBy', `must be one of ${MEASURES.join(', ')}, got ${String(orderBy)}`);
-  const samples = checkSamples(args.samples);
+  return { limit, orderBy, samples: checkSamples(args.samples) };
+}
+
+export function metrics(graph: KnowledgeGraph, args: MetricsArgs): MetricsResult {
+  const { limit, orderBy, samples } = checkMetricsArgs(args);
   const snapshot = analysisSnapshot(graph, args);
   let wanted: Set<number> | null = null;
   if (args.ids) {
@@ -122,7 +128,7 @@ export function metrics(graph: KnowledgeGraph, args: MetricsArgs): MetricsResult
   }
   return {
     entities: snapshot.order,
-    ties: snapshot.analysis.graph.size,
+    ties: snapshot.analysis.ties,
     relationships: snapshot.analysis.relationships,
     directed: snapshot.analysis.directed,
     totalCount: wanted ? wanted.size : snapshot.order,
@@ -140,6 +146,24 @@ export function entityMetrics(graph: KnowledgeGraph, id: string, args: AnalysisA
   const snapshot = analysisSnapshot(graph, args);
   const index = snapshot.analysis.indexOf.get(id);
   return index === undefined ? null : new EntityMetrics(snapshot, graph, index, args.orderBy ?? METRICS_DEFAULTS.orderBy, samples);
+}
+
+/** Which of the measures computed in graphology's libraries a query reads. */
+export interface LibraryReads {
+  readonly pageRank: boolean;
+  readonly communities: boolean;
+}
+
+/**
+ * What a query that reads PageRank or communities must wait for: their computation in a worker thread when the
+ * network is large and they are not known yet, else null.
+ */
+export function libraryMeasuresPending(graph: KnowledgeGraph, args: MetricsArgs, reads: LibraryReads): PendingWork<unknown> | null {
+  checkMetricsArgs(args);
+  const jobs: LibraryJob[] = [];
+  if (reads.pageRank) jobs.push({ measure: 'pagerank' });
+  if (reads.communities) jobs.push({ measure: 'louvain', resolution: DEFAULT_RESOLUTION });
+  return jobs.length === 0 ? null : analysisSnapshot(graph, args).libraryPending(jobs);
 }
 
 /**

@@ -91,3 +91,19 @@ export function runInBackground<T>(what: string, work: Work<T>, stale: () => Err
   promise.catch(() => undefined);
   return Object.assign(promise, { progress: () => progress, what });
 }
+
+/** One pending computation standing for several (null when there are none): done when all are, as far along as their mean. */
+export function allPending(pending: readonly PendingWork<unknown>[]): PendingWork<unknown> | null {
+  if (pending.length <= 1) return pending[0] ?? null;
+  const progress = () => pending.reduce((sum, work) => sum + work.progress(), 0) / pending.length;
+  const all = Promise.all(pending);
+  all.catch(() => undefined);
+  return Object.assign(all, { progress, what: [...new Set(pending.map((work) => work.what))].join('; ') });
+}
+
+/** A pending computation's result passed through `map`, as far along as the computation. */
+export function mapPending<T, U>(pending: PendingWork<T>, map: (value: T) => U): PendingWork<U> {
+  const mapped = pending.then(map);
+  mapped.catch(() => undefined);
+  return Object.assign(mapped, { progress: pending.progress, what: pending.what });
+}

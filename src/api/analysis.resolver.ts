@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { betweennessPending, brokers, brokersPending, changesBetween, communitiesOf, entityMetrics, metrics, timeline, type Broker, type Community } from '../analysis';
+import { allPending, betweennessPending, brokers, brokersPending, changesBetween, communitiesOf, communitiesPending, entityMetrics, libraryMeasuresPending, metrics, timeline, type Broker, type Community } from '../analysis';
+import type { KnowledgeGraph } from '../load';
 import type { EntityRecord } from '../model';
 import type { Path } from '../queries';
 import { BrokersArgs, ChangesArgs, CommunitiesArgs, EntityMetricsArgs, MetricsArgs, TimelineArgs } from './analysis.args';
@@ -20,18 +21,34 @@ function readsBetweenness(orderBy: string | null | undefined, info: GraphQLResol
   return orderBy === 'BETWEENNESS' || orderBy === 'CLOSENESS' || selectsAny(info, ['betweenness', 'closeness']);
 }
 
+/**
+ * What a metrics query must wait for before its synchronous answer: the measures it reads that are computed in the
+ * background (betweenness and closeness in slices; PageRank and communities in a worker thread on large networks).
+ * `ranked`: the query ranks by orderBy (metrics does; an entity's metrics only when it reads its rank).
+ */
+function measuresPending(graph: KnowledgeGraph, args: MetricsArgs, info: GraphQLResolveInfo, ranked: boolean) {
+  const byPageRank = (args.orderBy ?? 'PAGERANK') === 'PAGERANK' && ranked;
+  return allPending(
+    [
+      readsBetweenness(args.orderBy, info) ? betweennessPending(graph, args) : null,
+      libraryMeasuresPending(graph, args, { pageRank: byPageRank || selectsAny(info, ['pagerank']), communities: selectsAny(info, ['community']) }),
+    ].filter((pending) => pending !== null),
+  );
+}
+
 @Resolver()
 export class AnalysisResolver {
   constructor(private readonly service: GraphService) {}
 
   @Query(() => MetricsView, { description: 'Entities ranked by a centrality measure, with all their measures, in the network under the filters.' })
   async metrics(@Args() args: MetricsArgs, @Ctx() context: BudgetedContext, @Info() info: GraphQLResolveInfo) {
-    if (readsBetweenness(args.orderBy, info)) await waitForAnalysis(betweennessPending(this.service.graph, args), context.budget);
+    await waitForAnalysis(measuresPending(this.service.graph, args, info, true), context.budget);
     return metrics(this.service.graph, args);
   }
 
   @Query(() => CommunitiesView, { description: 'Louvain communities (seeded, so they repeat) with their modularity.' })
-  communities(@Args() args: CommunitiesArgs) {
+  async communities(@Args() args: CommunitiesArgs, @Ctx() context: BudgetedContext) {
+    await waitForAnalysis(communitiesPending(this.service.graph, args), context.budget);
     return communitiesOf(this.service.graph, args);
   }
 
@@ -58,7 +75,7 @@ export class EntityMetricsResolver {
 
   @FieldResolver(() => EntityMetricsView, { nullable: true, description: "The entity's centrality measures in the network under the filters; null when the filters leave it out." })
   async metrics(@Root() entity: EntityRecord, @Args() args: EntityMetricsArgs, @Ctx() context: BudgetedContext, @Info() info: GraphQLResolveInfo) {
-    if (readsBetweenness(args.orderBy, info) && this.service.graph.hasNode(entity.id)) await waitForAnalysis(betweennessPending(this.service.graph, args), context.budget);
+    if (this.service.graph.hasNode(entity.id)) await waitForAnalysis(measuresPending(this.service.graph, args, info, selectsAny(info, ['rank'])), context.budget);
     return entityMetrics(this.service.graph, entity.id, args);
   }
 }

@@ -16,3 +16,4 @@ export * from './possible-duplicates';
 export { readGraphSnapshot, writeGraphSnapshot, type LoadedSnapshot } from './graph-snapshot';
 export { readSnapshotTag, SnapshotIgnored, SNAPSHOT_FORMAT } from './snapshot-file';
 export { filesTag, graphFromFiles, hashFiles, type FilesGraph } from './files-snapshot';
+export * from './worker-script';

@@ -14,3 +14,4 @@ export * from './path-absence';
 export * from './source-citations';
 export * from './degrees';
 export { warmIncidences } from './incidence-cache';
+export { relationshipColumnTest } from './relationship-column-test';
