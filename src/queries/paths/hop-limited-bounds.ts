@@ -36,7 +36,8 @@ export class HopLimitedBounds implements LowerBounds {
 
   constructor(
     space: SearchSpace,
-    private readonly inner: LowerBounds,
+    /** The bounds this adds hop distances to. */
+    readonly inner: LowerBounds,
     t: number,
     workLimit = LAYER_WORK,
   ) {
