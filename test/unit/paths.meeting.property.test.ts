@@ -3,6 +3,7 @@ import { pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
 import { bestPath } from '../../src/queries/paths/best-path';
 import { HUB_DEGREE } from '../../src/queries/paths/hub-lists';
 import { cheapestPath } from '../../src/queries/paths/label-search';
+import { HopLimitedBounds } from '../../src/queries/paths/hop-limited-bounds';
 import { HopPenaltyBounds } from '../../src/queries/paths/hop-penalty-bounds';
 import { MeetingBounds } from '../../src/queries/paths/meeting-bounds';
 import { checkPathArgs } from '../../src/queries/paths/path-args';
@@ -68,7 +69,8 @@ function checkQueries(seed: number, graph: KnowledgeGraph, random: () => number,
     if (chosen.nodeOpen(s0) && chosen.nodeOpen(t0)) {
       const found = bestPath(chosen, { node: s0, cost: 0, hops: 0, time: OPEN_START }, t0);
       expect({ context, ids: found && found.edges.map((e) => index.edgeKeys[e]) }).toEqual({ context, ids: expected });
-      const kind = chosen.bounds!.connected ? chosen.bounds!.constructor.name : 'no path';
+      // Hop distances (hop-limited-bounds.ts) wrap whichever bounds were chosen.
+      const kind = chosen.bounds instanceof HopLimitedBounds ? chosen.bounds.inner.constructor.name : chosen.bounds!.connected ? 'unwrapped' : 'no path';
       chosenBounds.set(kind, (chosenBounds.get(kind) ?? 0) + 1);
     }
 

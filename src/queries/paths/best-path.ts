@@ -1,6 +1,7 @@
 import { fewestHops } from './bidirectional-bfs';
 import { cheapestPath, type SearchStart } from './label-search';
 import type { LowerBounds } from './lower-bounds';
+import { HopLimitedBounds } from './hop-limited-bounds';
 import { HopPenaltyBounds } from './hop-penalty-bounds';
 import { MeetingBounds } from './meeting-bounds';
 import type { FoundPath } from './path-types';
@@ -17,7 +18,7 @@ export function bestPath(space: SearchSpace, start: SearchStart, t: number, cost
   if (maxHops < 1) return null;
   if (space.cost === 'HOPS' && !space.chronological) return fewestHops(space, start.node, t, Math.min(maxHops, Math.floor(costLimit - start.cost)));
   const first = space.bounds === null;
-  const bounds = (space.bounds ??= boundsTowards(space, start.node, t));
+  const bounds = (space.bounds ??= nearTarget(space, boundsTowards(space, start.node, t), t));
   if (!bounds.connected) return null;
   // The query's first search (no bans) finds a path no dearer than the cheapest walk the bounds met, unless time order
   // rules that walk out: its cost caps the search from the start (with the label search's slack for rounding).
@@ -46,6 +47,15 @@ function boundsTowards(space: SearchSpace, s: number, t: number): LowerBounds {
     penalized = new MeetingBounds(space, s, t, penalty, 2);
   }
   return new HopPenaltyBounds(plain, penalized, Math.min(penalized.cheapest, space.pathCost(fewest.edges)));
+}
+
+/**
+ * The bounds, with hop distances to t (hop-limited-bounds.ts): Infinity wherever t is further than the hops left. The
+ * breadth-first layers cost a few thousand relationships looked at; they are built for every weighted query that has
+ * a path, since the label search (and each of Yen's spur searches) then queues far fewer labels.
+ */
+function nearTarget(space: SearchSpace, bounds: LowerBounds, t: number): LowerBounds {
+  return bounds.connected ? new HopLimitedBounds(space, bounds, t) : bounds;
 }
 
 const NO_PATH: LowerBounds = { connected: false, cheapest: Infinity, bound: () => Infinity };

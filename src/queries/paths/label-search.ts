@@ -66,11 +66,12 @@ export function cheapestPath(space: SearchSpace, start: SearchStart, t: number, 
 
   /** Queues the label reaching w over e from `parent` (at v), unless it cannot lead to a path as good as needed. */
   const relax = (parent: number, v: number, e: number, w: number, next: number): void => {
-    if (w === v || !space.edgeOpen(e) || !space.nodeOpen(w)) return;
-    if (next > costLimit) return;
+    if (w === v || next > costLimit) return;
     const hops = labels.hops[parent] + 1;
+    // The bound first: it rules out most relationships (hop-limited-bounds.ts) for less than the filters cost.
     const key = bounds ? next + bounds.bound(w, maxHops - hops) : next;
     if (key > keyLimit || key === Infinity) return;
+    if (!space.edgeOpen(e) || !space.nodeOpen(w)) return;
     let arrival = labels.time[parent];
     if (chronological) {
       if (lo[e] > arrival) arrival = lo[e];
