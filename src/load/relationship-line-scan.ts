@@ -1,0 +1,191 @@
+import { EVIDENCE_STANCES, idProblem, partialDateProblem, textProblem, toInterval } from '../model';
+import { BatchWriter, type RelationshipBatch } from './relationship-batch';
+import { precisionOf } from './relationship-codec';
+import { EVENT_TYPE, FLAG, OPEN_END, OPEN_START, TYPE_IDS } from './relationship-columns';
+
+/**
+ * A scanner for the usual shape of a line of relationships, `{"relationships":[{…},…]}` as JSON.stringify writes valid
+ * records (no spaces, fields in validation's order, no escapes), that checks and encodes each record straight from the
+ * text: no object per record, no JSON.stringify of its evidence (the text itself is that JSON). It is strict: a record
+ * it does not fully understand, or one with any problem, is parsed by JSON.parse and checked the usual way
+ * (BatchWriter.addValue); a line whose frame it does not understand gives null, and the caller parses the whole line.
+ * Either way the batch equals packRelationships(JSON.parse(line).relationships) (tested on random and adversarial lines).
+ */
+
+const PREFIX = '{"relationships":[';
+const STANCES: ReadonlySet<string> = new Set(EVIDENCE_STANCES);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Set by readString: whether the string held only printable ASCII (0x21..0x7e), which no text check refuses. */
+let plain = false;
+
+/** The index of the closing quote of the string at `at`, or -1 if it has an escape or a control character. */
+function readString(text: string, at: number): number {
+  if (text.charCodeAt(at) !== QUOTE) return -1;
+  let printable = true;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      plain = printable && i > at + 1;
+      return i;
+    }
+    if (c === BACKSLASH || c < 0x20) return -1;
+    if (c > 0x7e || c === 0x20) printable = false;
+  }
+  return -1;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** The end of the JSON number at `at` (its grammar exactly), or -1. */
+function readNumber(text: string, at: number): number {
+  let i = at;
+  if (text.charCodeAt(i) === 0x2d) i++;
+  if (text.charCodeAt(i) === 0x30) i++;
+  else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i++;
+  else return -1;
+  if (text.charCodeAt(i) === 0x2e) {
+    if (!isDigit(text.charCodeAt(++i))) return -1;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    const sign = text.charCodeAt(++i);
+    if (sign === 0x2b || sign === 0x2d) i++;
+    if (!isDigit(text.charCodeAt(i))) return -1;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** The end of the object at `at` (strings and nesting followed; the content not checked), or -1. */
+function skipObject(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** A relationship's end or cited source that check.string accepts (required, at most 200 characters, one line). */
+const goodEnd = (value: string, wasPlain: boolean) => value.length <= 200 && (wasPlain || (value.trim() !== '' && textProblem(value, 'one') === null));
+
+const cites: string[] = [];
+
+/** Scans the record at `at` into `writer` when it has the usual shape and no problem; returns its end, else -1 (nothing written). */
+function scanRecord(text: string, at: number, writer: BatchWriter): number {
+  let p = at;
+  const field = (name: string): boolean => {
+    if (!text.startsWith(name, p)) return false;
+    p += name.length;
+    return true;
+  };
+  const string = (): string | null => {
+    const end = readString(text, p);
+    if (end < 0) return null;
+    const value = text.slice(p + 1, end);
+    p = end + 1;
+    return value;
+  };
+  if (!field('{"id":')) return -1;
+  const id = string();
+  if (id === null || idProblem(id) !== null || !field(',"type":')) return -1;
+  const typeName = string();
+  const type = typeName === null ? undefined : TYPE_IDS.get(typeName);
+  if (type === undefined || !field(',"source":')) return -1;
+  const source = string();
+  if (source === null || !goodEnd(source, plain) || !field(',"target":')) return -1;
+  const target = string();
+  if (target === null || !goodEnd(target, plain)) return -1;
+  const start = field(',"start":') ? string() : undefined;
+  const end = field(',"end":') ? string() : undefined;
+  if (start === null || end === null) return -1;
+  if ((start !== undefined && partialDateProblem(start) !== null) || (end !== undefined && partialDateProblem(end) !== null)) return -1;
+  const number = (): number => {
+    const close = readNumber(text, p);
+    const value = close < 0 ? NaN : Number(text.slice(p, close));
+    p = close;
+    return value;
+  };
+  const confidence = field(',"confidence":') ? number() : undefined;
+  if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) return -1;
+  const disputed = field(',"disputed":true');
+  const weight = field(',"weight":') ? number() : undefined;
+  if (weight !== undefined && !(weight >= 0 && weight <= Number.MAX_SAFE_INTEGER)) return -1;
+  if (!field(',"evidence":[')) return -1;
+  const evidenceAt = p - 1;
+  let citeCount = 0;
+  do {
+    if (!field('{"source":')) return -1;
+    const cited = string();
+    // JSON.stringify would escape a lone surrogate: the text would not be the JSON of the checked evidence.
+    if (!cited || (!plain && SURROGATE.test(cited))) return -1;
+    if (field(',"locator":')) {
+      const locator = string();
+      if (locator === null || (!plain && textProblem(locator, 'one') !== null)) return -1;
+    }
+    if (field(',"note":')) {
+      const note = string();
+      if (note === null || (!plain && textProblem(note, 'many') !== null)) return -1;
+    }
+    if (field(',"stance":')) {
+      const stance = string();
+      if (stance === null || !STANCES.has(stance)) return -1;
+    }
+    if (!field('}')) return -1;
+    cites[citeCount++] = cited;
+  } while (field(','));
+  if (!field(']}')) return -1;
+  // encodeRecord's columns; a date the columns cannot spell back (precision 0) keeps the whole record: not this path.
+  const from = start === undefined ? null : toInterval(start);
+  const to = end === undefined ? null : toInterval(end);
+  if (from && to && to.hi < from.lo) return -1;
+  const lo = from ? from.lo : OPEN_START;
+  const hi = to ? to.hi : from && EVENT_TYPE[type] === 1 ? from.hi : OPEN_END;
+  const startPrecision = from ? precisionOf(start!, lo) : 0;
+  const endPrecision = to ? precisionOf(end!, to.hi) : 0;
+  if ((from && startPrecision === 0) || (to && endPrecision === 0)) return -1;
+  let flags = (startPrecision << FLAG.startShift) | (endPrecision << FLAG.endShift);
+  if (confidence !== undefined) flags |= FLAG.hasConfidence;
+  if (weight !== undefined) flags |= FLAG.hasWeight;
+  if (disputed) flags |= FLAG.disputed;
+  const extra = `{"evidence":${text.slice(evidenceAt, p - 1)}}`;
+  writer.addEncoded(id, source, target, { type, flags, lo, hi, confidence: confidence ?? 1, weight: weight ?? 1, extra }, cites, citeCount);
+  return p;
+}
+
+/** The batch of a line of relationships in the usual frame, or null: then parse the line (dataset-line.ts) and pack it. */
+export function scanRelationshipsLine(text: string): RelationshipBatch | null {
+  if (!text.startsWith(PREFIX)) return null;
+  const writer = new BatchWriter(text.length >> 7);
+  let at = PREFIX.length;
+  if (text.charCodeAt(at) !== 0x5d) {
+    for (;;) {
+      if (text.charCodeAt(at) !== 0x7b) return null;
+      let next = scanRecord(text, at, writer);
+      if (next < 0) {
+        next = skipObject(text, at);
+        if (next < 0) return null;
+        let value: unknown;
+        try {
+          value = JSON.parse(text.slice(at, next));
+        } catch {
+          return null;
+        }
+        writer.addValue(value);
+      }
+      at = next;
+      const c = text.charCodeAt(at);
+      if (c === 0x5d) break;
+      if (c !== 0x2c) return null;
+      at++;
+    }
+  }
+  return at + 2 === text.length && text.charCodeAt(at + 1) === 0x7d ? writer.finish() : null;
+}
