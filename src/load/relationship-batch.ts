@@ -24,11 +24,54 @@ export interface RelationshipBatch extends Columns {
   /** Positions (increasing) of the records whose fields have a problem, and those records as read. */
   readonly invalidAt: readonly number[];
   readonly invalid: readonly unknown[];
+  /** Set by resolveEnds: the ends' node numbers, and which records' ids are node ids, in a table of `nodeCount` nodes. */
+  readonly resolved?: ResolvedEnds;
+}
+
+/**
+ * Ends resolved to node numbers where the batch was made (resolveEnds), from the table of the first `nodeCount` nodes:
+ * ends[2i] and ends[2i + 1] are record i's source and target, -1 when not in that table. A resolved end's id is left
+ * out of `sources`/`targets` ('') — node `n`'s id is the graph's — so that it is not copied to the builder's thread.
+ */
+export interface ResolvedEnds {
+  readonly nodeCount: number;
+  readonly ends: Int32Array;
+  /** 1 when record i's id is the id of a node of the table. */
+  readonly idIsNode: Uint8Array;
+}
+
+/** Resolves the ends of a batch's valid records in `numbers` (node id → number, `nodeCount` of them). */
+export function resolveEnds(batch: RelationshipBatch, numbers: ReadonlyMap<string, number>, nodeCount: number): RelationshipBatch {
+  const count = batch.count;
+  const ends = new Int32Array(2 * count).fill(-1);
+  const idIsNode = new Uint8Array(count);
+  const sources = batch.sources as string[];
+  const targets = batch.targets as string[];
+  let invalid = 0;
+  for (let i = 0; i < count; i++) {
+    if (batch.invalidAt[invalid] === i) {
+      invalid++;
+      continue;
+    }
+    const source = numbers.get(sources[i]);
+    if (source !== undefined) {
+      ends[2 * i] = source;
+      sources[i] = '';
+    }
+    const target = numbers.get(targets[i]);
+    if (target !== undefined) {
+      ends[2 * i + 1] = target;
+      targets[i] = '';
+    }
+    if (numbers.has(batch.keys[i])) idIsNode[i] = 1;
+  }
+  return { ...batch, resolved: { nodeCount, ends, idIsNode } };
 }
 
 /** The buffers a batch can hand over without a copy (postMessage's transfer list). */
 export function batchBuffers(batch: RelationshipBatch): ArrayBuffer[] {
-  return [batch.type, batch.flags, batch.lo, batch.hi, batch.confidence, batch.weight, batch.extra, batch.cited, batch.citations].map((array) => array.buffer as ArrayBuffer);
+  const resolved = batch.resolved ? [batch.resolved.ends, batch.resolved.idIsNode] : [];
+  return [batch.type, batch.flags, batch.lo, batch.hi, batch.confidence, batch.weight, batch.extra, batch.cited, batch.citations, ...resolved].map((array) => array.buffer as ArrayBuffer);
 }
 
 function interner(list: string[]): (text: string) => number {
@@ -177,8 +220,8 @@ export function packRelationships(values: readonly unknown[]): RelationshipBatch
   return writer.finish();
 }
 
-/** The validated record at position i of a batch (not one of its invalid records). */
-export function batchRecord(batch: RelationshipBatch, i: number): RelationshipRecord {
+/** The validated record at position i of a batch (not one of its invalid records); give the ends' ids when resolved. */
+export function batchRecord(batch: RelationshipBatch, i: number, source = batch.sources[i], target = batch.targets[i]): RelationshipRecord {
   const extra = batch.extra[i];
-  return decodeRecord(batch, i, batch.sources[i], batch.targets[i], batch.extras[extra & ~EXTRA_VERBATIM], (extra & EXTRA_VERBATIM) !== 0);
+  return decodeRecord(batch, i, source, target, batch.extras[extra & ~EXTRA_VERBATIM], (extra & EXTRA_VERBATIM) !== 0);
 }
