@@ -110,6 +110,8 @@ export class BatchWriter {
   private extra: Int32Array;
   private readonly extras: string[] = [];
   private readonly extraId = interner(this.extras);
+  private lastExtra: string | null = null;
+  private lastExtraRef = -1;
   private cited: Int32Array;
   private readonly citationList: number[] = [];
   private readonly citedSources: string[] = [];
@@ -146,7 +148,9 @@ export class BatchWriter {
 
   /** A record whose fields were checked and encoded by the caller (never verbatim); it cites `cites[0 .. citeCount)`. */
   addEncoded(id: string, source: string, target: string, values: Omit<EncodedRecord, 'verbatim'>, cites: readonly string[], citeCount: number): void {
-    this.put(this.next(), id, source, target, values, this.extraId(values.extra));
+    // The scanner hands the same text object to records that cite alike: no lookup then.
+    if (values.extra !== this.lastExtra) this.lastExtraRef = this.extraId((this.lastExtra = values.extra));
+    this.put(this.next(), id, source, target, values, this.lastExtraRef);
     for (let c = 0; c < citeCount; c++) this.citationList.push(this.sourceId(cites[c]));
   }
 

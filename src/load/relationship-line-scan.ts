@@ -77,6 +77,76 @@ function skipObject(text: string, at: number): number {
 const goodEnd = (value: string, wasPlain: boolean) => value.length <= 200 && (wasPlain || (value.trim() !== '' && textProblem(value, 'one') === null));
 
 const cites: string[] = [];
+/** The last evidence scanned (its text from "[" to "]"), its JSON as a record's extra text, and how many sources it cites (in `cites`). */
+let last: { readonly evidence: string; readonly extra: string; readonly citeCount: number } | null = null;
+/** Where scanEvidence stopped: at the "]" that closes the list. */
+let scanned = 0;
+
+/** Scans the items of an evidence list from `at` (after its "[") into `cites`; their count, or -1 when not of the usual shape. */
+function scanEvidence(text: string, at: number): number {
+  let p = at;
+  const field = (name: string): boolean => {
+    if (!text.startsWith(name, p)) return false;
+    p += name.length;
+    return true;
+  };
+  const string = (): string | null => {
+    const end = readString(text, p);
+    if (end < 0) return null;
+    const value = text.slice(p + 1, end);
+    p = end + 1;
+    return value;
+  };
+  let citeCount = 0;
+  do {
+    if (!field('{"source":')) return -1;
+    const cited = string();
+    // JSON.stringify would escape a lone surrogate: the text would not be the JSON of the checked evidence.
+    if (!cited || (!plain && SURROGATE.test(cited))) return -1;
+    if (field(',"locator":')) {
+      const locator = string();
+      if (locator === null || (!plain && textProblem(locator, 'one') !== null)) return -1;
+    }
+    if (field(',"note":')) {
+      const note = string();
+      if (note === null || (!plain && textProblem(note, 'many') !== null)) return -1;
+    }
+    if (field(',"stance":')) {
+      const stance = string();
+      if (stance === null || !STANCES.has(stance)) return -1;
+    }
+    if (!field('}')) return -1;
+    cites[citeCount++] = cited;
+  } while (field(','));
+  if (text.charCodeAt(p) !== 0x5d) return -1;
+  scanned = p;
+  return citeCount;
+}
+
+interface DateColumns {
+  readonly lo: number;
+  readonly hi: number;
+  /** precisionOf the date as a start (its first day), and as an end (its last day). */
+  readonly startPrecision: number;
+  readonly endPrecision: number;
+}
+const INVALID: DateColumns = { lo: 0, hi: 0, startPrecision: 0, endPrecision: 0 };
+/** Dates repeat across records: each is checked and converted once (a bounded cache). */
+const dates = new Map<string, DateColumns>();
+
+function dateOf(date: string): DateColumns {
+  let columns = dates.get(date);
+  if (columns === undefined) {
+    if (partialDateProblem(date) !== null) columns = INVALID;
+    else {
+      const { lo, hi } = toInterval(date);
+      columns = { lo, hi, startPrecision: precisionOf(date, lo), endPrecision: precisionOf(date, hi) };
+    }
+    if (dates.size >= 100_000) dates.clear();
+    dates.set(date, columns);
+  }
+  return columns;
+}
 
 /** Scans the record at `at` into `writer` when it has the usual shape and no problem; returns its end, else -1 (nothing written). */
 function scanRecord(text: string, at: number, writer: BatchWriter): number {
@@ -106,7 +176,6 @@ function scanRecord(text: string, at: number, writer: BatchWriter): number {
   const start = field(',"start":') ? string() : undefined;
   const end = field(',"end":') ? string() : undefined;
   if (start === null || end === null) return -1;
-  if ((start !== undefined && partialDateProblem(start) !== null) || (end !== undefined && partialDateProblem(end) !== null)) return -1;
   const number = (): number => {
     const close = readNumber(text, p);
     const value = close < 0 ? NaN : Number(text.slice(p, close));
@@ -120,43 +189,32 @@ function scanRecord(text: string, at: number, writer: BatchWriter): number {
   if (weight !== undefined && !(weight >= 0 && weight <= Number.MAX_SAFE_INTEGER)) return -1;
   if (!field(',"evidence":[')) return -1;
   const evidenceAt = p - 1;
-  let citeCount = 0;
-  do {
-    if (!field('{"source":')) return -1;
-    const cited = string();
-    // JSON.stringify would escape a lone surrogate: the text would not be the JSON of the checked evidence.
-    if (!cited || (!plain && SURROGATE.test(cited))) return -1;
-    if (field(',"locator":')) {
-      const locator = string();
-      if (locator === null || (!plain && textProblem(locator, 'one') !== null)) return -1;
-    }
-    if (field(',"note":')) {
-      const note = string();
-      if (note === null || (!plain && textProblem(note, 'many') !== null)) return -1;
-    }
-    if (field(',"stance":')) {
-      const stance = string();
-      if (stance === null || !STANCES.has(stance)) return -1;
-    }
-    if (!field('}')) return -1;
-    cites[citeCount++] = cited;
-  } while (field(','));
+  // Records often cite alike: the same text scans the same, so the previous result stands.
+  if (last !== null && text.startsWith(last.evidence, evidenceAt)) {
+    p = evidenceAt + last.evidence.length - 1;
+  } else {
+    // scanEvidence overwrites `cites`: the previous result no longer stands whatever it finds.
+    last = null;
+    const citeCount = scanEvidence(text, p);
+    if (citeCount < 0) return -1;
+    p = scanned;
+    last = { evidence: text.slice(evidenceAt, p + 1), extra: `{"evidence":${text.slice(evidenceAt, p + 1)}}`, citeCount };
+  }
   if (!field(']}')) return -1;
   // encodeRecord's columns; a date the columns cannot spell back (precision 0) keeps the whole record: not this path.
-  const from = start === undefined ? null : toInterval(start);
-  const to = end === undefined ? null : toInterval(end);
-  if (from && to && to.hi < from.lo) return -1;
+  const from = start === undefined ? null : dateOf(start);
+  const to = end === undefined ? null : dateOf(end);
+  if (from === INVALID || to === INVALID || (from && to && to.hi < from.lo)) return -1;
   const lo = from ? from.lo : OPEN_START;
   const hi = to ? to.hi : from && EVENT_TYPE[type] === 1 ? from.hi : OPEN_END;
-  const startPrecision = from ? precisionOf(start!, lo) : 0;
-  const endPrecision = to ? precisionOf(end!, to.hi) : 0;
+  const startPrecision = from ? from.startPrecision : 0;
+  const endPrecision = to ? to.endPrecision : 0;
   if ((from && startPrecision === 0) || (to && endPrecision === 0)) return -1;
   let flags = (startPrecision << FLAG.startShift) | (endPrecision << FLAG.endShift);
   if (confidence !== undefined) flags |= FLAG.hasConfidence;
   if (weight !== undefined) flags |= FLAG.hasWeight;
   if (disputed) flags |= FLAG.disputed;
-  const extra = `{"evidence":${text.slice(evidenceAt, p - 1)}}`;
-  writer.addEncoded(id, source, target, { type, flags, lo, hi, confidence: confidence ?? 1, weight: weight ?? 1, extra }, cites, citeCount);
+  writer.addEncoded(id, source, target, { type, flags, lo, hi, confidence: confidence ?? 1, weight: weight ?? 1, extra: last.extra }, cites, last.citeCount);
   return p;
 }
 

@@ -31,7 +31,7 @@ function random(seed: number): () => number {
 const pick = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)];
 
 const TEXTS = ['a', 'kataib-hezbollah', 'Foo Bar', ' ', '', '¶3', 'é', 'x\u0007y', 'line\nbreak', 'tab\there', 'q"uote', 'back\\slash', '\uD800', '\uD83D\uDE00', '\u0085', '\uFFFE', '__proto__', 'x'.repeat(201), 'A-Z'];
-const DATES = ['2001', '2001-02', '2001-02-28', '2001-02-29', '2000-02-29', '2001-13', '0000', '9999-12-31', '1999-1', 2001, 'soon', null];
+const DATES = ['0099', '0099-12', '0050-02-03', '2001', '2001-02', '2001-02-28', '2001-02-29', '2000-02-29', '2001-13', '0000', '9999-12-31', '1999-1', 2001, 'soon', null];
 const NUMBERS = [0, 1, 0.5, -0, -0.1, 1.5, 7, 1e-7, 12.5e3, Number.MAX_SAFE_INTEGER, 2 ** 60, '0.5', null, true];
 
 /** A relationship: most often a valid one, with any of the mistakes and odd shapes a file may hold. */
@@ -137,6 +137,23 @@ describe('scanRelationshipsLine', () => {
     expect(batch.extras).toEqual(['{"evidence":[{"source":"s","locator":"¶3","note":"n","stance":"SUPPORTS"}]}', '{"evidence":[{"source":"s"},{"source":"t","locator":"p. 4"}]}', '{"evidence":[{"source":"s"}],"attributes":{"n":1}}']);
     expect(batch.invalidAt).toEqual([3]);
     expect(batch.citedSources).toEqual(['s', 't']);
+  });
+
+  test('evidence scanned once for records that cite alike, and again after a record whose evidence was refused', () => {
+    const alike = [{ source: 's1', locator: '¶1' }, { source: 's2' }];
+    const line = JSON.stringify({
+      relationships: [
+        { id: 'r1', type: 'BACKS', source: 'a', target: 'b', evidence: alike },
+        { id: 'r2', type: 'BACKS', source: 'a', target: 'b', evidence: [{ source: 's3' }, { source: 5 }] },
+        { id: 'r3', type: 'BACKS', source: 'a', target: 'b', evidence: alike },
+        { id: 'r4', type: 'BACKS', source: 'a', target: 'b', start: '0099', end: '0099', evidence: alike },
+        { id: 'r5', type: 'BACKS', source: 'a', target: 'b', evidence: [{ source: 's3' }] },
+        { id: 'r6', type: 'BACKS', source: 'a', target: 'b', evidence: alike },
+      ],
+    });
+    const batch = scanRelationshipsLine(line)!;
+    expect(normalise(batch)).toEqual(normalise(parsedBatch(line)));
+    expect([...batch.citations].map((c) => batch.citedSources[c])).toEqual(['s1', 's2', 's1', 's2', 's3', 's1', 's2']);
   });
 
   test('an empty list, and a line of another frame', () => {
