@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { isRelationshipsLine, parseDatasetLine } from './dataset-line';
 import { batchBuffers, packRelationships, resolveEnds, type RelationshipBatch } from './relationship-batch';
 import { scanRelationshipsLine } from './relationship-line-scan';
+import { NodeTable } from './node-table';
 
 /**
  * A worker of dataset-lines.ts: parses the lines it is sent and, for a line of relationships only, checks and encodes
@@ -21,25 +22,23 @@ export interface NodeTableRequest {
   readonly nodes: { readonly ids: string; readonly count: number };
 }
 
-let table: { numbers: Map<string, number>; count: number } | null = null;
+let table: NodeTable | null = null;
 
 function send(batch: RelationshipBatch): void {
-  const resolved = table ? resolveEnds(batch, table.numbers, table.count) : batch;
+  const resolved = table && !batch.resolved ? resolveEnds(batch, table) : batch;
   parentPort!.postMessage({ batch: resolved }, batchBuffers(resolved));
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if ('nodes' in request) {
-    const numbers = new Map<string, number>();
-    request.nodes.ids.split('\n').forEach((id, number) => id !== '' && numbers.set(id, number));
-    table = { numbers, count: request.nodes.count };
+    table = new NodeTable(request.nodes.ids, request.nodes.count);
     return;
   }
   const { file, line, bytes } = request;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   // Other lines (sources, entities) are parsed where they are used: parsing them here too would be wasted.
   if (!isRelationshipsLine(bytes)) return void parentPort!.postMessage({ text });
-  const scanned = scanRelationshipsLine(text);
+  const scanned = scanRelationshipsLine(text, table ?? undefined);
   if (scanned) return send(scanned);
   const parsed = parseDatasetLine(text, file, line);
   if ('problem' in parsed) {

@@ -1,6 +1,7 @@
 import type { RelationshipRecord } from '../model';
 import { checkRelationship } from './check-records';
 import { decodeRecord, encodeRecord, EXTRA_VERBATIM, type Columns, type EncodedRecord } from './relationship-codec';
+import type { NodeLookup } from './node-table';
 import { RecordChecker } from './record-checker';
 
 /**
@@ -40,32 +41,34 @@ export interface ResolvedEnds {
   readonly idIsNode: Uint8Array;
 }
 
-/** Resolves the ends of a batch's valid records in `numbers` (node id → number, `nodeCount` of them). */
-export function resolveEnds(batch: RelationshipBatch, numbers: ReadonlyMap<string, number>, nodeCount: number): RelationshipBatch {
-  const count = batch.count;
-  const ends = new Int32Array(2 * count).fill(-1);
-  const idIsNode = new Uint8Array(count);
+/** An end not looked up yet (resolveEnds looks it up). */
+export const UNRESOLVED = -2;
+
+/**
+ * Resolves the ends of a batch's valid records in `nodes`, and whether their ids are node ids; records whose ends a
+ * scanner resolved already (`ends[2i]` not UNRESOLVED) are kept as they are.
+ */
+export function resolveEnds(batch: RelationshipBatch, nodes: NodeLookup, ends = new Int32Array(2 * batch.count).fill(UNRESOLVED), idIsNode = new Uint8Array(batch.count)): RelationshipBatch {
   const sources = batch.sources as string[];
   const targets = batch.targets as string[];
   let invalid = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < batch.count; i++) {
     if (batch.invalidAt[invalid] === i) {
       invalid++;
+      ends[2 * i] = ends[2 * i + 1] = -1;
+      idIsNode[i] = 0;
       continue;
     }
-    const source = numbers.get(sources[i]);
-    if (source !== undefined) {
-      ends[2 * i] = source;
-      sources[i] = '';
-    }
-    const target = numbers.get(targets[i]);
-    if (target !== undefined) {
-      ends[2 * i + 1] = target;
-      targets[i] = '';
-    }
-    if (numbers.has(batch.keys[i])) idIsNode[i] = 1;
+    if (ends[2 * i] !== UNRESOLVED) continue;
+    const source = nodes.find(sources[i]);
+    const target = nodes.find(targets[i]);
+    ends[2 * i] = source;
+    ends[2 * i + 1] = target;
+    if (source >= 0) sources[i] = '';
+    if (target >= 0) targets[i] = '';
+    idIsNode[i] = nodes.find(batch.keys[i]) >= 0 ? 1 : 0;
   }
-  return { ...batch, resolved: { nodeCount, ends, idIsNode } };
+  return { ...batch, resolved: { nodeCount: nodes.count, ends, idIsNode } };
 }
 
 /** The buffers a batch can hand over without a copy (postMessage's transfer list). */

@@ -1,5 +1,6 @@
 import { EVIDENCE_STANCES, idProblem, partialDateProblem, textProblem, toInterval } from '../model';
-import { BatchWriter, type RelationshipBatch } from './relationship-batch';
+import type { NodeTable } from './node-table';
+import { BatchWriter, resolveEnds, UNRESOLVED, type RelationshipBatch } from './relationship-batch';
 import { precisionOf } from './relationship-codec';
 import { EVENT_TYPE, FLAG, OPEN_END, OPEN_START, TYPE_IDS } from './relationship-columns';
 
@@ -149,7 +150,7 @@ function dateOf(date: string): DateColumns {
 }
 
 /** Scans the record at `at` into `writer` when it has the usual shape and no problem; returns its end, else -1 (nothing written). */
-function scanRecord(text: string, at: number, writer: BatchWriter): number {
+function scanRecord(text: string, at: number, writer: BatchWriter, nodes: NodeTable | undefined, n: number): number {
   let p = at;
   const field = (name: string): boolean => {
     if (!text.startsWith(name, p)) return false;
@@ -169,10 +170,15 @@ function scanRecord(text: string, at: number, writer: BatchWriter): number {
   const typeName = string();
   const type = typeName === null ? undefined : TYPE_IDS.get(typeName);
   if (type === undefined || !field(',"source":')) return -1;
-  const source = string();
-  if (source === null || !goodEnd(source, plain) || !field(',"target":')) return -1;
-  const target = string();
-  if (target === null || !goodEnd(target, plain)) return -1;
+  // An end found among the nodes is a node id (a slug, which check.string accepts): it is not made a string here.
+  let close = nodes ? readString(text, p) : -1;
+  const sourceNumber = close > 0 ? nodes!.findRange(text, p + 1, close) : -1;
+  const source = sourceNumber >= 0 ? ((p = close + 1), '') : string();
+  if (source === null || (sourceNumber < 0 && !goodEnd(source, plain)) || !field(',"target":')) return -1;
+  close = nodes ? readString(text, p) : -1;
+  const targetNumber = close > 0 ? nodes!.findRange(text, p + 1, close) : -1;
+  const target = targetNumber >= 0 ? ((p = close + 1), '') : string();
+  if (target === null || (targetNumber < 0 && !goodEnd(target, plain))) return -1;
   const start = field(',"start":') ? string() : undefined;
   const end = field(',"end":') ? string() : undefined;
   if (start === null || end === null) return -1;
@@ -214,19 +220,40 @@ function scanRecord(text: string, at: number, writer: BatchWriter): number {
   if (confidence !== undefined) flags |= FLAG.hasConfidence;
   if (weight !== undefined) flags |= FLAG.hasWeight;
   if (disputed) flags |= FLAG.disputed;
+  if (nodes) {
+    ends.ends[2 * n] = sourceNumber;
+    ends.ends[2 * n + 1] = targetNumber;
+    ends.idIsNode[n] = nodes.findRange(id, 0, id.length) >= 0 ? 1 : 0;
+  }
   writer.addEncoded(id, source, target, { type, flags, lo, hi, confidence: confidence ?? 1, weight: weight ?? 1, extra: last.extra }, cites, last.citeCount);
   return p;
 }
 
-/** The batch of a line of relationships in the usual frame, or null: then parse the line (dataset-line.ts) and pack it. */
-export function scanRelationshipsLine(text: string): RelationshipBatch | null {
+/** The ends of the records of a line, resolved while scanning (UNRESOLVED for the records parsed instead). */
+const ends = { ends: new Int32Array(2048), idIsNode: new Uint8Array(1024) };
+
+function roomForEnds(n: number): void {
+  if (n < ends.idIsNode.length) return;
+  const wider = { ends: new Int32Array(4 * n), idIsNode: new Uint8Array(2 * n) };
+  wider.ends.set(ends.ends);
+  wider.idIsNode.set(ends.idIsNode);
+  Object.assign(ends, wider);
+}
+
+/**
+ * The batch of a line of relationships in the usual frame, or null: then parse the line (dataset-line.ts) and pack it.
+ * With `nodes`, the ends are resolved to node numbers too (resolveEnds).
+ */
+export function scanRelationshipsLine(text: string, nodes?: NodeTable): RelationshipBatch | null {
   if (!text.startsWith(PREFIX)) return null;
   const writer = new BatchWriter(text.length >> 7);
   let at = PREFIX.length;
+  let n = 0;
   if (text.charCodeAt(at) !== 0x5d) {
-    for (;;) {
+    for (; ; n++) {
       if (text.charCodeAt(at) !== 0x7b) return null;
-      let next = scanRecord(text, at, writer);
+      roomForEnds(n);
+      let next = scanRecord(text, at, writer, nodes, n);
       if (next < 0) {
         next = skipObject(text, at);
         if (next < 0) return null;
@@ -237,13 +264,19 @@ export function scanRelationshipsLine(text: string): RelationshipBatch | null {
           return null;
         }
         writer.addValue(value);
+        ends.ends[2 * n] = UNRESOLVED;
       }
       at = next;
       const c = text.charCodeAt(at);
-      if (c === 0x5d) break;
+      if (c === 0x5d) {
+        n++;
+        break;
+      }
       if (c !== 0x2c) return null;
       at++;
     }
   }
-  return at + 2 === text.length && text.charCodeAt(at + 1) === 0x7d ? writer.finish() : null;
+  if (at + 2 !== text.length || text.charCodeAt(at + 1) !== 0x7d) return null;
+  const batch = writer.finish();
+  return nodes ? resolveEnds(batch, nodes, ends.ends.slice(0, 2 * n), ends.idIsNode.slice(0, n)) : batch;
 }

@@ -1,4 +1,5 @@
-import { packRelationships, type RelationshipBatch } from '../../src/load/relationship-batch';
+import { NodeTable } from '../../src/load/node-table';
+import { packRelationships, resolveEnds, type RelationshipBatch } from '../../src/load/relationship-batch';
 import { scanRelationshipsLine } from '../../src/load/relationship-line-scan';
 import { RELATION_TYPES } from '../../src/model';
 
@@ -91,7 +92,19 @@ const MANGLES: readonly ((line: string, next: () => number) => string)[] = [
   },
 ];
 
+/** Nodes e0..e39 and a few odd texts, numbered with gaps ('' is a number without a node). */
+const NODE_IDS = [...Array.from({ length: 40 }, (_, i) => `e${i}`), '', 'Foo Bar', 'é', 'r3', ''];
+const NODES = new NodeTable(NODE_IDS.join('\n'), NODE_IDS.length);
+
 const normalise = (batch: RelationshipBatch | null) => batch && { ...batch, invalid: JSON.stringify(batch.invalid) };
+
+test('NodeTable finds every node id by its number, and nothing else', () => {
+  const ids = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? '' : `n-${(i * 7919) % 100_003}`));
+  const table = new NodeTable(ids.join('\n'), ids.length);
+  ids.forEach((id, number) => id !== '' && expect(table.find(id)).toBe(number));
+  for (const other of ['', 'n-', 'n-100003', 'x', `n-${ids[5]}`, ids[5].slice(0, -1)]) expect(table.find(other)).toBe(-1);
+  expect(table.findRange(`[${ids[5]}]`, 1, 1 + ids[5].length)).toBe(5);
+});
 
 describe('scanRelationshipsLine', () => {
   test('gives the batch of JSON.parse + packRelationships, on random and adversarial lines, or null', () => {
@@ -109,6 +122,8 @@ describe('scanRelationshipsLine', () => {
       }
       scanned++;
       expect(normalise(batch)).toEqual(normalise(parsedBatch(line)));
+      // With a node table, the ends resolved while scanning are those resolveEnds finds in the parsed batch.
+      expect(normalise(scanRelationshipsLine(line, NODES))).toEqual(normalise(resolveEnds(parsedBatch(line)!, NODES)));
     }
     // Both outcomes happen: the comparison above is not vacuous.
     expect(scanned).toBeGreaterThan(900);
