@@ -77,51 +77,65 @@ function skipObject(text: string, at: number): number {
 /** A relationship's end or cited source that check.string accepts (required, at most 200 characters, one line). */
 const goodEnd = (value: string, wasPlain: boolean) => value.length <= 200 && (wasPlain || (value.trim() !== '' && textProblem(value, 'one') === null));
 
+/** A place in a line's text, moved along by what it reads (one per line: no closure per record). */
+class Cursor {
+  p = 0;
+  constructor(readonly text: string) {}
+
+  /** Reads `name` (a field's name, a fixed piece of JSON) if it comes next. */
+  field(name: string): boolean {
+    if (!this.text.startsWith(name, this.p)) return false;
+    this.p += name.length;
+    return true;
+  }
+
+  /** The string that comes next (readString's shape), or null. */
+  string(): string | null {
+    const end = readString(this.text, this.p);
+    if (end < 0) return null;
+    const value = this.text.slice(this.p + 1, end);
+    this.p = end + 1;
+    return value;
+  }
+
+  /** The number that comes next, or NaN. */
+  number(): number {
+    const close = readNumber(this.text, this.p);
+    if (close < 0) return NaN;
+    const value = Number(this.text.slice(this.p, close));
+    this.p = close;
+    return value;
+  }
+}
+
 const cites: string[] = [];
 /** The last evidence scanned (its text from "[" to "]"), its JSON as a record's extra text, and how many sources it cites (in `cites`). */
 let last: { readonly evidence: string; readonly extra: string; readonly citeCount: number } | null = null;
-/** Where scanEvidence stopped: at the "]" that closes the list. */
-let scanned = 0;
 
-/** Scans the items of an evidence list from `at` (after its "[") into `cites`; their count, or -1 when not of the usual shape. */
-function scanEvidence(text: string, at: number): number {
-  let p = at;
-  const field = (name: string): boolean => {
-    if (!text.startsWith(name, p)) return false;
-    p += name.length;
-    return true;
-  };
-  const string = (): string | null => {
-    const end = readString(text, p);
-    if (end < 0) return null;
-    const value = text.slice(p + 1, end);
-    p = end + 1;
-    return value;
-  };
+/** Scans the items of an evidence list from `c` (after its "[") into `cites`; their count, or -1 when not of the usual shape (c.p is then anywhere). */
+function scanEvidence(c: Cursor): number {
   let citeCount = 0;
   do {
-    if (!field('{"source":')) return -1;
-    const cited = string();
+    if (!c.field('{"source":')) return -1;
+    const cited = c.string();
     // JSON.stringify would escape a lone surrogate: the text would not be the JSON of the checked evidence.
     if (!cited || (!plain && SURROGATE.test(cited))) return -1;
-    if (field(',"locator":')) {
-      const locator = string();
+    if (c.field(',"locator":')) {
+      const locator = c.string();
       if (locator === null || (!plain && textProblem(locator, 'one') !== null)) return -1;
     }
-    if (field(',"note":')) {
-      const note = string();
+    if (c.field(',"note":')) {
+      const note = c.string();
       if (note === null || (!plain && textProblem(note, 'many') !== null)) return -1;
     }
-    if (field(',"stance":')) {
-      const stance = string();
+    if (c.field(',"stance":')) {
+      const stance = c.string();
       if (stance === null || !STANCES.has(stance)) return -1;
     }
-    if (!field('}')) return -1;
+    if (!c.field('}')) return -1;
     cites[citeCount++] = cited;
-  } while (field(','));
-  if (text.charCodeAt(p) !== 0x5d) return -1;
-  scanned = p;
-  return citeCount;
+  } while (c.field(','));
+  return c.text.charCodeAt(c.p) === 0x5d ? citeCount : -1;
 }
 
 interface DateColumns {
@@ -149,73 +163,54 @@ function dateOf(date: string): DateColumns {
   return columns;
 }
 
-/** Scans the record at `at` into `writer` when it has the usual shape and no problem; returns its end, else -1 (nothing written). */
-function scanRecord(text: string, at: number, writer: BatchWriter, nodes: NodeTable | undefined, n: number): number {
-  let p = at;
-  const field = (name: string): boolean => {
-    if (!text.startsWith(name, p)) return false;
-    p += name.length;
-    return true;
-  };
-  const string = (): string | null => {
-    const end = readString(text, p);
-    if (end < 0) return null;
-    const value = text.slice(p + 1, end);
-    p = end + 1;
-    return value;
-  };
-  if (!field('{"id":')) return -1;
-  const id = string();
-  if (id === null || idProblem(id) !== null || !field(',"type":')) return -1;
-  const typeName = string();
+/** Scans the record at `c` into `writer` when it has the usual shape and no problem (c.p then after it); false: nothing written. */
+function scanRecord(c: Cursor, writer: BatchWriter, nodes: NodeTable | undefined, n: number): boolean {
+  const text = c.text;
+  if (!c.field('{"id":')) return false;
+  const id = c.string();
+  if (id === null || idProblem(id) !== null || !c.field(',"type":')) return false;
+  const typeName = c.string();
   const type = typeName === null ? undefined : TYPE_IDS.get(typeName);
-  if (type === undefined || !field(',"source":')) return -1;
+  if (type === undefined || !c.field(',"source":')) return false;
   // An end found among the nodes is a node id (a slug, which check.string accepts): it is not made a string here.
-  let close = nodes ? readString(text, p) : -1;
-  const sourceNumber = close > 0 ? nodes!.findRange(text, p + 1, close) : -1;
-  const source = sourceNumber >= 0 ? ((p = close + 1), '') : string();
-  if (source === null || (sourceNumber < 0 && !goodEnd(source, plain)) || !field(',"target":')) return -1;
-  close = nodes ? readString(text, p) : -1;
-  const targetNumber = close > 0 ? nodes!.findRange(text, p + 1, close) : -1;
-  const target = targetNumber >= 0 ? ((p = close + 1), '') : string();
-  if (target === null || (targetNumber < 0 && !goodEnd(target, plain))) return -1;
-  const start = field(',"start":') ? string() : undefined;
-  const end = field(',"end":') ? string() : undefined;
-  if (start === null || end === null) return -1;
-  const number = (): number => {
-    const close = readNumber(text, p);
-    const value = close < 0 ? NaN : Number(text.slice(p, close));
-    p = close;
-    return value;
-  };
-  const confidence = field(',"confidence":') ? number() : undefined;
-  if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) return -1;
-  const disputed = field(',"disputed":true');
-  const weight = field(',"weight":') ? number() : undefined;
-  if (weight !== undefined && !(weight >= 0 && weight <= Number.MAX_SAFE_INTEGER)) return -1;
-  if (!field(',"evidence":[')) return -1;
-  const evidenceAt = p - 1;
+  let close = nodes ? readString(text, c.p) : -1;
+  const sourceNumber = close > 0 ? nodes!.findRange(text, c.p + 1, close) : -1;
+  const source = sourceNumber >= 0 ? ((c.p = close + 1), '') : c.string();
+  if (source === null || (sourceNumber < 0 && !goodEnd(source, plain)) || !c.field(',"target":')) return false;
+  close = nodes ? readString(text, c.p) : -1;
+  const targetNumber = close > 0 ? nodes!.findRange(text, c.p + 1, close) : -1;
+  const target = targetNumber >= 0 ? ((c.p = close + 1), '') : c.string();
+  if (target === null || (targetNumber < 0 && !goodEnd(target, plain))) return false;
+  const start = c.field(',"start":') ? c.string() : undefined;
+  const end = c.field(',"end":') ? c.string() : undefined;
+  if (start === null || end === null) return false;
+  const confidence = c.field(',"confidence":') ? c.number() : undefined;
+  if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) return false;
+  const disputed = c.field(',"disputed":true');
+  const weight = c.field(',"weight":') ? c.number() : undefined;
+  if (weight !== undefined && !(weight >= 0 && weight <= Number.MAX_SAFE_INTEGER)) return false;
+  if (!c.field(',"evidence":[')) return false;
+  const evidenceAt = c.p - 1;
   // Records often cite alike: the same text scans the same, so the previous result stands.
   if (last !== null && text.startsWith(last.evidence, evidenceAt)) {
-    p = evidenceAt + last.evidence.length - 1;
+    c.p = evidenceAt + last.evidence.length - 1;
   } else {
     // scanEvidence overwrites `cites`: the previous result no longer stands whatever it finds.
     last = null;
-    const citeCount = scanEvidence(text, p);
-    if (citeCount < 0) return -1;
-    p = scanned;
-    last = { evidence: text.slice(evidenceAt, p + 1), extra: `{"evidence":${text.slice(evidenceAt, p + 1)}}`, citeCount };
+    const citeCount = scanEvidence(c);
+    if (citeCount < 0) return false;
+    last = { evidence: text.slice(evidenceAt, c.p + 1), extra: `{"evidence":${text.slice(evidenceAt, c.p + 1)}}`, citeCount };
   }
-  if (!field(']}')) return -1;
+  if (!c.field(']}')) return false;
   // encodeRecord's columns; a date the columns cannot spell back (precision 0) keeps the whole record: not this path.
   const from = start === undefined ? null : dateOf(start);
   const to = end === undefined ? null : dateOf(end);
-  if (from === INVALID || to === INVALID || (from && to && to.hi < from.lo)) return -1;
+  if (from === INVALID || to === INVALID || (from && to && to.hi < from.lo)) return false;
   const lo = from ? from.lo : OPEN_START;
   const hi = to ? to.hi : from && EVENT_TYPE[type] === 1 ? from.hi : OPEN_END;
   const startPrecision = from ? from.startPrecision : 0;
   const endPrecision = to ? to.endPrecision : 0;
-  if ((from && startPrecision === 0) || (to && endPrecision === 0)) return -1;
+  if ((from && startPrecision === 0) || (to && endPrecision === 0)) return false;
   let flags = (startPrecision << FLAG.startShift) | (endPrecision << FLAG.endShift);
   if (confidence !== undefined) flags |= FLAG.hasConfidence;
   if (weight !== undefined) flags |= FLAG.hasWeight;
@@ -226,7 +221,7 @@ function scanRecord(text: string, at: number, writer: BatchWriter, nodes: NodeTa
     ends.idIsNode[n] = nodes.findRange(id, 0, id.length) >= 0 ? 1 : 0;
   }
   writer.addEncoded(id, source, target, { type, flags, lo, hi, confidence: confidence ?? 1, weight: weight ?? 1, extra: last.extra }, cites, last.citeCount);
-  return p;
+  return true;
 }
 
 /** The ends of the records of a line, resolved while scanning (UNRESOLVED for the records parsed instead). */
@@ -247,13 +242,15 @@ function roomForEnds(n: number): void {
 export function scanRelationshipsLine(text: string, nodes?: NodeTable): RelationshipBatch | null {
   if (!text.startsWith(PREFIX)) return null;
   const writer = new BatchWriter(text.length >> 7);
+  const cursor = new Cursor(text);
   let at = PREFIX.length;
   let n = 0;
   if (text.charCodeAt(at) !== 0x5d) {
     for (; ; n++) {
       if (text.charCodeAt(at) !== 0x7b) return null;
       roomForEnds(n);
-      let next = scanRecord(text, at, writer, nodes, n);
+      cursor.p = at;
+      let next = scanRecord(cursor, writer, nodes, n) ? cursor.p : -1;
       if (next < 0) {
         next = skipObject(text, at);
         if (next < 0) return null;
@@ -267,12 +264,12 @@ export function scanRelationshipsLine(text: string, nodes?: NodeTable): Relation
         ends.ends[2 * n] = UNRESOLVED;
       }
       at = next;
-      const c = text.charCodeAt(at);
-      if (c === 0x5d) {
+      const after = text.charCodeAt(at);
+      if (after === 0x5d) {
         n++;
         break;
       }
-      if (c !== 0x2c) return null;
+      if (after !== 0x2c) return null;
       at++;
     }
   }
