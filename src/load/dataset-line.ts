@@ -32,3 +32,7 @@ export function parseDatasetLine(text: string, file: string, line: number): { va
 
 /** Where the records of a line are reported: the file and the line (a line holds many records; each problem names its record). */
 export const linePlace = (file: string, line: number) => ({ file, line, fieldLine: () => line });
+
+const RELATIONSHIPS_LINE = Buffer.from('{"relationships":');
+/** Whether a line's bytes begin as a line of relationships alone usually does (the readers' fast path; not a check). */
+export const isRelationshipsLine = (bytes: Uint8Array) => RELATIONSHIPS_LINE.equals(bytes.subarray(0, RELATIONSHIPS_LINE.length));

@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../model';
-import { linePlace, parseDatasetLine } from './dataset-line';
-import type { LineRequest } from './dataset-lines.worker';
+import { isRelationshipsLine, linePlace, parseDatasetLine } from './dataset-line';
+import type { LineRequest, NodeTableRequest } from './dataset-lines.worker';
 import type { DatasetStream } from './dataset-stream';
 import type { RelationshipBatch } from './relationship-batch';
 
@@ -108,6 +108,11 @@ class LineWorker {
     this.worker.on('exit', (code) => fail(new Error(`it exited with code ${code}`)));
   }
 
+  /** The node table, for the lines sent after it (no reply). */
+  sendTable(request: NodeTableRequest): void {
+    if (!this.failure) this.worker.postMessage(request);
+  }
+
   send(request: LineRequest): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
     const reply = new Promise<Reply>((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -132,7 +137,15 @@ export async function streamDatasetLines(file: string, stream: DatasetStream, op
   const pending: { line: number; reply: Promise<Reply> }[] = [];
   try {
     let next = 0;
+    let tableSent = false;
     for await (const line of readLines(file)) {
+      if (!tableSent && isRelationshipsLine(line.bytes)) {
+        // The entities before the first line of relationships, all applied: the workers resolve ends with them.
+        for (const { line: number, reply } of pending.splice(0)) apply(stream, await reply, file, number);
+        const nodes = stream.nodeTable();
+        for (const worker of workers) worker.sendTable({ nodes });
+        tableSent = true;
+      }
       const reply = workers[next++ % count].send({ file, line: line.number, bytes: line.bytes });
       // Awaited in order below; until then a failure must not count as unhandled.
       reply.catch(() => undefined);

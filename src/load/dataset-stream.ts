@@ -102,44 +102,68 @@ export class DatasetStream {
    * id used twice) goes through addRelationships, so that its problems are the same, in the same order.
    */
   addRelationshipBatch(batch: RelationshipBatch, place: RecordPlace): void {
-    const table = this.builder.graph.table;
+    const graph = this.builder.graph;
+    const table = graph.table;
+    const numbers = graph.nodeNumbers;
+    const nodeKeys = graph.nodeKeys;
     const known = batch.citedSources.map((id) => this.sources.has(id));
     const extraRefs = new Int32Array(batch.extras.length).fill(-1);
+    const resolved = batch.resolved;
+    // Node numbers never change while a dataset is read: a number resolved in an older table is still right; an end
+    // missing from it may have come since, and so may an entity with the id of the record.
+    const fresh = resolved !== undefined && resolved.nodeCount === nodeKeys.length;
     let nextInvalid = 0;
     for (let i = 0; i < batch.count; i++) {
       if (batch.invalidAt[nextInvalid] === i) {
         this.addRelationships([{ value: batch.invalid[nextInvalid++], place }]);
         continue;
       }
+      let source = resolved ? resolved.ends[2 * i] : -1;
+      let target = resolved ? resolved.ends[2 * i + 1] : -1;
+      if (source < 0 && !fresh) source = numbers.get(batch.sources[i]) ?? -1;
+      if (target < 0 && !fresh) target = numbers.get(batch.targets[i]) ?? -1;
       let cited = true;
       for (let c = batch.cited[i]; cited && c < batch.cited[i + 1]; c++) cited = known[batch.citations[c]];
-      const extra = batch.extra[i];
-      const text = extra & ~EXTRA_VERBATIM;
-      const added =
-        cited &&
-        this.addClean(batch.keys[i], batch.sources[i], batch.targets[i], batch.type[i], (graph, source, target) => {
-          if (extraRefs[text] < 0) extraRefs[text] = table.intern(batch.extras[text]);
-          return graph.loadEncoded(batch, i, source, target, extraRefs[text] | (extra & EXTRA_VERBATIM));
-        });
-      if (!added) this.addRelationships([{ value: batchRecord(batch, i), place }]);
+      const key = batch.keys[i];
+      const type = batch.type[i];
+      let added = false;
+      if (cited && this.fits(source, target, type) && !(fresh ? resolved.idIsNode[i] === 1 : numbers.has(key)) && !this.isBroken(key)) {
+        const extra = batch.extra[i];
+        const text = extra & ~EXTRA_VERBATIM;
+        if (extraRefs[text] < 0) extraRefs[text] = table.intern(batch.extras[text]);
+        added = graph.loadEncoded(batch, i, source, target, extraRefs[text] | (extra & EXTRA_VERBATIM));
+      }
+      if (!added) {
+        const end = (number: number, id: string) => (id === '' && number >= 0 ? nodeKeys[number]! : id);
+        this.addRelationships([{ value: batchRecord(batch, i, end(resolved ? resolved.ends[2 * i] : -1, batch.sources[i]), end(resolved ? resolved.ends[2 * i + 1] : -1, batch.targets[i])), place }]);
+      }
     }
+  }
+
+  /** The node table a reader's worker resolves ends with (resolveEnds): the ids by number, one a line. */
+  nodeTable(): { readonly ids: string; readonly count: number } {
+    const keys = this.builder.graph.nodeKeys;
+    return { ids: keys.map((key) => key ?? '').join('\n'), count: keys.length };
   }
 
   /** Adds a record whose fields are valid when its id, ends, kinds and sources pass too; false (nothing done) otherwise. */
   private addChecked(record: RelationshipRecord): boolean {
     for (const evidence of record.evidence) if (!this.sources.has(evidence.source)) return false;
-    return this.addClean(record.id, record.source, record.target, TYPE_IDS.get(record.type)!, (graph, source, target) => graph.loadRelationship(record, source, target));
-  }
-
-  /** The checks of addRelationships that a valid record passes, with one lookup per end; then `load` (false: the id is taken). */
-  private addClean(id: string, sourceId: string, targetId: string, type: number, load: (graph: KnowledgeGraph, source: number, target: number) => boolean): boolean {
     const graph = this.builder.graph;
     const numbers = graph.nodeNumbers;
-    const source = numbers.get(sourceId);
-    if (source === undefined || (this.kindBits[source] & SOURCE_KIND_BITS[type]) === 0) return false;
-    const target = numbers.get(targetId);
-    if (target === undefined || (this.kindBits[target] & TARGET_KIND_BITS[type]) === 0) return false;
-    return !numbers.has(id) && !this.broken.has(id) && load(graph, source, target);
+    const source = numbers.get(record.source) ?? -1;
+    const target = numbers.get(record.target) ?? -1;
+    const type = TYPE_IDS.get(record.type)!;
+    return this.fits(source, target, type) && !numbers.has(record.id) && !this.isBroken(record.id) && graph.loadRelationship(record, source, target);
+  }
+
+  /** Whether both ends are entities (numbers, -1 for none) of kinds the relation type allows. */
+  private fits(source: number, target: number, type: number): boolean {
+    return source >= 0 && (this.kindBits[source] & SOURCE_KIND_BITS[type]) !== 0 && target >= 0 && (this.kindBits[target] & TARGET_KIND_BITS[type]) !== 0;
+  }
+
+  private isBroken(id: string): boolean {
+    return this.broken.size > 0 && this.broken.has(id);
   }
 
   private setKind(number: number, kind: EntityKind): void {

@@ -23,7 +23,7 @@ const HEAD = ['id', 'type', 'source', 'target', 'start', 'end', 'confidence', 'd
 const HEAD_SET: ReadonlySet<string> = new Set(HEAD);
 
 /** The precision of a partial date (1 year, 2 month, 3 day), or 0 when the columns cannot give it back exactly. */
-function precisionOf(date: string, day: number): number {
+export function precisionOf(date: string, day: number): number {
   const precision = date.length === 4 ? 1 : date.length === 7 ? 2 : date.length === 10 ? 3 : 0;
   return precision > 0 && formatDay(day, precision) === date ? precision : 0;
 }

@@ -96,3 +96,38 @@ test('a worker that fails fails the read, saying so; with room the same file rea
   // The same file, workers with room: read whole.
   expect((await read(file, 1)).finish().size).toBe(40_000);
 });
+
+test('entities after relationships, ids shared with entities, ends that are broken entities: workers resolve ends as a read without them', async () => {
+  const evidence = [{ source: 's1' }];
+  const backs = (id: string, source: string, target: string) => ({ id, type: 'BACKS', source, target, evidence });
+  const file = linesFile([
+    { sources: [{ id: 's1', title: 'A report' }] },
+    { entities: [{ id: 'a', kind: 'ORGANIZATION', name: 'A' }, { id: 'b', kind: 'ORGANIZATION', name: 'B' }, { id: 'broken', kind: 'NOPE', name: 'X' }] },
+    { relationships: [backs('r1', 'a', 'b'), backs('r2', 'a', 'late'), backs('b', 'a', 'b'), backs('r3', 'a', 'broken')] },
+    { relationships: [backs('r4', 'b', 'a')] },
+    // After the node table went to the workers: their numbers hold, their misses must be looked up again.
+    { entities: [{ id: 'late', kind: 'ORGANIZATION', name: 'Late' }, { id: 'r4', kind: 'ORGANIZATION', name: 'Taken' }] },
+    { relationships: [backs('r5', 'late', 'a'), backs('late', 'a', 'b'), backs('r6', 'b', 'late'), backs('r1', 'b', 'a')] },
+  ]);
+  const inThread = await read(file, 0);
+  expect(inThread.problems.map((problem) => [problem.code, problem.line, problem.record])).toEqual([
+    ['UNKNOWN_KIND', 2, 'broken'],
+    ['DANGLING_REFERENCE', 3, 'r2'],
+    ['DUPLICATE_ID', 3, 'b'],
+    ['DUPLICATE_ID', 5, 'r4'],
+    ['DUPLICATE_ID', 6, 'late'],
+    ['DUPLICATE_ID', 6, 'r1'],
+  ]);
+  for (const workers of [1, 2]) expect((await read(file, workers)).problems.map(where)).toEqual(inThread.problems.map(where));
+  // Without the broken entity and the duplicates, the graph is the same with or without workers.
+  const valid = linesFile([
+    { sources: [{ id: 's1', title: 'A report' }] },
+    { entities: [{ id: 'a', kind: 'ORGANIZATION', name: 'A' }, { id: 'b', kind: 'ORGANIZATION', name: 'B' }] },
+    { relationships: [backs('r1', 'a', 'b'), backs('r2', 'b', 'a')] },
+    { entities: [{ id: 'late', kind: 'ORGANIZATION', name: 'Late' }] },
+    { relationships: [backs('r5', 'late', 'a'), backs('r6', 'b', 'late')] },
+  ]);
+  const expected = contents((await read(valid, 0)).finish());
+  expect(expected.edges.map((edge) => edge.id)).toEqual(['r1', 'r2', 'r5', 'r6']);
+  expect(contents((await read(valid, 2)).finish())).toEqual(expected);
+});
