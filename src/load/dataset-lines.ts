@@ -1,12 +1,12 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../model';
 import { isRelationshipsLine, linePlace, parseDatasetLine } from './dataset-line';
 import type { LineRequest, NodeTableRequest } from './dataset-lines.worker';
 import type { DatasetStream } from './dataset-stream';
 import type { RelationshipBatch } from './relationship-batch';
+import { workerScript } from './worker-script';
 
 /**
  * Reads a dataset file in JSON lines (dataset-line.ts) into a DatasetStream. With workers, the lines are parsed, and
@@ -82,15 +82,6 @@ function apply(stream: DatasetStream, reply: Reply, file: string, line: number):
   }
 }
 
-function workerScript(): string {
-  const beside = join(__dirname, 'dataset-lines.worker.js');
-  if (existsSync(beside)) return beside;
-  // Run from the TypeScript sources (ts-jest), the worker is the build's.
-  const built = join(__dirname, '..', '..', 'dist', 'src', 'load', 'dataset-lines.worker.js');
-  if (existsSync(built)) return built;
-  throw new Error(`the dataset reader's worker is not built (neither ${beside} nor ${built}): run npm run build`);
-}
-
 /** A worker whose replies come in the order of its requests; when it fails, every pending and later request fails. */
 class LineWorker {
   private readonly worker: Worker;
@@ -98,7 +89,7 @@ class LineWorker {
   private failure: Error | null = null;
 
   constructor(file: string, heapMb: number | undefined) {
-    this.worker = new Worker(workerScript(), heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {});
+    this.worker = new Worker(workerScript(__dirname, 'dataset-lines.worker'), heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {});
     this.worker.on('message', (reply: Reply) => this.waiting.shift()?.resolve(reply));
     const fail = (error: Error) => {
       this.failure ??= new Error(`reading ${file}: a dataset worker failed (${error.message}); nothing was loaded`, { cause: error });

@@ -52,6 +52,8 @@ export class HopLimitedBounds implements LowerBounds {
   bound(v: number, hops: number): number {
     if (v === this.target) return 0;
     if (hops <= 0) return Infinity;
+    // The arrays are shared by the index's searches: once later layers have re-marked them, only the inner bound holds.
+    if (this.arrays.current !== this.stamp) return this.inner.bound(v, hops);
     const { mark, distance } = this.arrays;
     // Unmarked: more than radius hops away.
     if (mark[v] === this.stamp ? distance[v] > hops : hops <= this.radius) return Infinity;
@@ -115,6 +117,11 @@ class LayerArrays {
   readonly distance: Uint8Array;
   readonly queue: Int32Array;
   private generation = 0;
+
+  /** The stamp of the latest layers: marks of any other are stale. */
+  get current(): number {
+    return this.generation;
+  }
 
   constructor(nodeCount: number) {
     this.mark = new Uint32Array(nodeCount);
