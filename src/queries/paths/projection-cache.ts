@@ -1,0 +1,69 @@
+import { RELATION_TYPES } from '../../model';
+import { buildProjection, type FilterProjection, type ProjectionFilter } from './filter-projection';
+import type { PathIndex } from './path-index';
+
+/**
+ * The filter projections of one index (filter-projection.ts), least recently used first. A projection is built when a
+ * filter is asked for the second time among the last ASKED_MEMORY filters, so that a date slider, which asks each date
+ * once, never pays for one per step; the first query with a new filter searches the index's own lists with its checks.
+ * Kept with the index, so they go when it goes: onGraphChange drops the index on every announced change, and the next
+ * query builds a new index and starts a new cache.
+ */
+export class ProjectionCache {
+  private readonly built = new Map<string, FilterProjection>();
+  private readonly asked = new Map<string, number>();
+
+  constructor(private readonly index: PathIndex) {}
+
+  /** The projection for the filter, or null while it has been asked only once (or no filter applies). */
+  projectionFor(filter: ProjectionFilter): FilterProjection | null {
+    if (filter.typeAllowed === null && !filter.checkAsOf) return null;
+    const key = keyOf(filter);
+    const projection = this.built.get(key);
+    if (projection) {
+      this.built.delete(key);
+      this.built.set(key, projection);
+      return projection;
+    }
+    const times = (this.asked.get(key) ?? 0) + 1;
+    this.asked.delete(key);
+    if (times < BUILD_ON_ASK) {
+      this.asked.set(key, times);
+      if (this.asked.size > ASKED_MEMORY) this.asked.delete(this.asked.keys().next().value!);
+      return null;
+    }
+    const fresh = buildProjection(this.index, filter);
+    this.built.set(key, fresh);
+    if (this.built.size > PROJECTIONS_KEPT) this.built.delete(this.built.keys().next().value!);
+    return fresh;
+  }
+
+  /** The projections held, least recently used first (for tests and the benchmark). */
+  held(): readonly FilterProjection[] {
+    return [...this.built.values()];
+  }
+}
+
+function keyOf(filter: ProjectionFilter): string {
+  const types = filter.typeAllowed === null ? '*' : RELATION_TYPES.filter((_, t) => filter.typeAllowed![t] === 1).join('+');
+  const dates = filter.checkAsOf ? `${filter.asOfLo}..${filter.asOfHi}` : '*';
+  return `${filter.directed ? 'directed' : 'undirected'} ${types} ${dates}`;
+}
+
+/** Projections kept per index: each costs 16 bytes per relationship it keeps. */
+export const PROJECTIONS_KEPT = 4;
+/** The ask on which a filter's projection is built. */
+export const BUILD_ON_ASK = 2;
+/** How many filters asked once are remembered (a key each). */
+const ASKED_MEMORY = 64;
+
+const caches = new WeakMap<PathIndex, ProjectionCache>();
+
+export function projectionCacheOf(index: PathIndex): ProjectionCache {
+  let cache = caches.get(index);
+  if (!cache) {
+    cache = new ProjectionCache(index);
+    caches.set(index, cache);
+  }
+  return cache;
+}

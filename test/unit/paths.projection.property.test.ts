@@ -1,0 +1,94 @@
+import { buildGraph, type KnowledgeGraph } from '../../src/load';
+import { kShortestPaths, pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
+import { BUILD_ON_ASK, PROJECTIONS_KEPT, projectionCacheOf } from '../../src/queries/paths/projection-cache';
+import { randomDataset, randomDate, RANDOM_TYPES, seededRandom } from './paths-dataset';
+import { editGraph, referencePath } from './paths-reference';
+
+/**
+ * Property tests of the filter projections (filter-projection.ts, projection-cache.ts): a filter asked again is
+ * searched over a projection of the adjacency onto it. Each graph gets a few filters, more than the cache keeps, asked
+ * over and over in random order (so projections are built, used, evicted and built again), with the graph edited
+ * between rounds (a stale projection would answer for the graph as it was). Every answer must be the reference's
+ * (paths-reference.ts, which never sees the index), and paths(k) must start with it.
+ */
+
+function randomFilters(random: () => number, count: number): PathArgs[] {
+  const chance = (p: number) => random() < p;
+  return Array.from({ length: count }, (_, i) => ({
+    directed: i % 3 === 0,
+    maxLength: [3, 4, 8][Math.floor(random() * 3)],
+    ...((i % 2 === 0 || chance(0.5)) && { types: RANDOM_TYPES.filter(() => chance(0.6)) }),
+    ...((i % 2 === 1 || chance(0.5)) && { asOf: randomDate(random, 2000, 2010) }),
+  }));
+}
+
+function ask(graph: KnowledgeGraph, random: () => number, filters: readonly PathArgs[], seed: number, queries: number): void {
+  const ids = graph.nodes();
+  const pick = () => ids[Math.floor(random() * ids.length)];
+  for (let query = 0; query < queries; query++) {
+    const [from, to] = [pick(), pick()];
+    const args = { ...filters[Math.floor(random() * filters.length)], ...(random() < 0.1 && { avoid: [pick()].filter((id) => id !== from && id !== to) }) };
+    const context = JSON.stringify({ seed, from, to, args });
+    const expected = referencePath(graph, from, to, args);
+    const found = shortestPath(graph, from, to, args);
+    expect({ context, ids: found && found.hops.map((hop) => hop.relationship.id) }).toEqual({ context, ids: expected });
+    if (query % 5 === 0) {
+      const first = kShortestPaths(graph, from, to, { ...args, k: 3 })[0];
+      expect({ context, ids: first ? first.hops.map((hop) => hop.relationship.id) : null }).toEqual({ context, ids: expected });
+    }
+  }
+}
+
+describe.each(Array.from({ length: 16 }, (_, i) => 5000 + i))('random graph %i, filters asked again', (seed) => {
+  test('same path as the reference with projections built, evicted and dropped on edits', () => {
+    const random = seededRandom(seed);
+    const graph = buildGraph(randomDataset(random, { minNodes: 10, maxNodes: 40, edgesPerNode: 3, ...(seed % 4 === 0 && { hub: 80 }) }));
+    const filters = randomFilters(random, PROJECTIONS_KEPT + 2);
+    for (let round = 0; round < 4; round++) {
+      ask(graph, random, filters, seed, 60);
+      const held = projectionCacheOf(pathIndexOf(graph)).held();
+      expect(held.length).toBeGreaterThan(0);
+      expect(held.length).toBeLessThanOrEqual(PROJECTIONS_KEPT);
+      editGraph(graph, random, round);
+    }
+  });
+});
+
+describe('the projection cache', () => {
+  const graph = () => buildGraph(randomDataset(seededRandom(7), { minNodes: 30, maxNodes: 30, edgesPerNode: 3 }));
+  const asOf = (year: number) => ({ types: ['BACKS', 'ALLIED_WITH'] as const, asOf: String(year) });
+
+  test(`builds a filter's projection on its ask number ${BUILD_ON_ASK}, not before`, () => {
+    const g = graph();
+    const cache = projectionCacheOf(pathIndexOf(g));
+    for (let ask = 1; ask < BUILD_ON_ASK; ask++) {
+      shortestPath(g, 'n0', 'n1', asOf(2005));
+      expect(cache.held()).toHaveLength(0);
+    }
+    shortestPath(g, 'n0', 'n1', asOf(2005));
+    expect(cache.held()).toHaveLength(1);
+    // Unfiltered queries need none.
+    shortestPath(g, 'n0', 'n1');
+    shortestPath(g, 'n0', 'n1');
+    expect(cache.held()).toHaveLength(1);
+  });
+
+  test(`keeps the ${PROJECTIONS_KEPT} most recently used, evicting the least recently used`, () => {
+    const g = graph();
+    const cache = projectionCacheOf(pathIndexOf(g));
+    const twice = (year: number) => [0, 1].forEach(() => shortestPath(g, 'n0', 'n1', asOf(year)));
+    for (let year = 2000; year < 2000 + PROJECTIONS_KEPT; year++) twice(year);
+    const [oldest, second] = cache.held();
+    shortestPath(g, 'n0', 'n1', asOf(2000)); // 2000 becomes the most recently used
+    twice(2009);
+    expect(cache.held()).toHaveLength(PROJECTIONS_KEPT);
+    expect(cache.held()).not.toContain(second);
+    expect(cache.held()).toContain(oldest);
+  });
+
+  test('a date slider (each date asked once) builds none', () => {
+    const g = graph();
+    for (let day = 1; day <= 28; day++) shortestPath(g, 'n0', 'n1', { asOf: `2005-02-${String(day).padStart(2, '0')}` });
+    expect(projectionCacheOf(pathIndexOf(g)).held()).toHaveLength(0);
+  });
+});
