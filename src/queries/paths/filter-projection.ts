@@ -43,20 +43,27 @@ function identityOf(index: PathIndex): { runStart: Int32Array; runType: Uint8Arr
   return identity;
 }
 
-/** Sorts edge[from..to) ascending: insertion sort for the short lists most entities have. */
-function sortSegment(edge: Int32Array, from: number, to: number): void {
-  if (to - from > 24) {
+/**
+ * Sorts the entries [from, to) by edge number, keeping each entry's node with it: insertion sort for the short lists
+ * most entities have; a long one sorts its edges and finds each one's other end again.
+ */
+function sortSegment(edge: Int32Array, node: Int32Array, from: number, to: number, v: number, index: PathIndex): void {
+  if (to - from > 32) {
     edge.subarray(from, to).sort();
+    for (let p = from; p < to; p++) node[p] = index.edgeSource[edge[p]] === v ? index.edgeTarget[edge[p]] : index.edgeSource[edge[p]];
     return;
   }
   for (let i = from + 1; i < to; i++) {
     const e = edge[i];
+    const w = node[i];
     let j = i - 1;
     while (j >= from && edge[j] > e) {
       edge[j + 1] = edge[j];
+      node[j + 1] = node[j];
       j--;
     }
     edge[j + 1] = e;
+    node[j + 1] = w;
   }
 }
 
@@ -74,38 +81,32 @@ function project(index: PathIndex, lists: readonly Adjacency[], filter: Projecti
   }
   const start = new Int32Array(n + 1);
   let edge = new Int32Array(bound);
+  let node = new Int32Array(bound);
   let kept = 0;
   for (let v = 0; v < n; v++) {
     start[v] = kept;
     let runs = 0;
     for (let l = 0; l < lists.length; l++) {
-      const { runStart, runOffset, runType, edge: edges, node } = lists[l];
+      const { runStart, runOffset, runType, edge: edges, node: nodes } = lists[l];
       const window = windows[l];
       for (let r = runStart[v], last = runStart[v + 1]; r < last; r++) {
         if (allowed !== null && allowed[runType[r]] === 0) continue;
         const before = kept;
         for (let p = runOffset[r], end = runOffset[r + 1]; p < end; p++) {
-          if (window !== null) {
-            if (window[2 * p] > asOfHi || window[2 * p + 1] < asOfLo) continue;
-            const w = 4 * node[p];
-            if (facts[w] > asOfHi || facts[w + 1] < asOfLo) continue;
-          }
-          edge[kept++] = edges[p];
+          const w = nodes[p];
+          if (window !== null && (window[2 * p] > asOfHi || window[2 * p + 1] < asOfLo || facts[4 * w] > asOfHi || facts[4 * w + 1] < asOfLo)) continue;
+          edge[kept] = edges[p];
+          node[kept++] = w;
         }
         if (kept > before) runs++;
       }
     }
-    if (runs > 1) sortSegment(edge, start[v], kept);
+    if (runs > 1) sortSegment(edge, node, start[v], kept, v, index);
   }
   start[n] = kept;
-  if (kept < bound) edge = edge.slice(0, kept);
-  const node = new Int32Array(kept);
-  const { edgeSource, edgeTarget } = index;
-  for (let v = 0; v < n; v++) {
-    for (let p = start[v], end = start[v + 1]; p < end; p++) {
-      const e = edge[p];
-      node[p] = edgeSource[e] === v ? edgeTarget[e] : edgeSource[e];
-    }
+  if (kept < bound) {
+    edge = edge.slice(0, kept);
+    node = node.slice(0, kept);
   }
   const { runStart, runType } = identityOf(index);
   return { list: { start, edge, node, runStart, runOffset: start, runType }, bytes: start.byteLength + edge.byteLength + node.byteLength };

@@ -1,4 +1,5 @@
 import { EVENT_TYPE, onGraphChange, OPEN_END, OPEN_START, toDay, type Adjacency, type KnowledgeGraph } from '../../load';
+import type { RelationshipRecord } from '../../model';
 
 export { OPEN_END, OPEN_START, type Adjacency };
 
@@ -64,6 +65,7 @@ export class PathIndex {
     this.weight = table.weight;
     this.out = adjacency.out;
     this.in = adjacency.in_;
+    this.table = table;
     const n = this.nodeCount;
     this.nodeFacts = new Int32Array(4 * n);
     for (let v = 0; v < n; v++) {
@@ -113,6 +115,16 @@ export class PathIndex {
   }
 
   private readonly windowsByList = new Map<Adjacency, Int32Array>();
+  private readonly table: { record(slot: number, sourceKey: string, targetKey: string): RelationshipRecord };
+
+  /**
+   * The record of relationship e, decoded from the graph's columns by its number (the index's edge numbers are the
+   * compacted table's slots): what graph.getEdgeAttributes(edgeKeys[e]).record gives, without the lookup of the key
+   * and the window objects made with it.
+   */
+  relationshipRecord(e: number): RelationshipRecord {
+    return this.table.record(e, this.nodeKeys[this.edgeSource[e]], this.nodeKeys[this.edgeTarget[e]]);
+  }
 
   /** True when the graph still has the shape the index was built from (a cheap check, not a proof). */
   matches(graph: KnowledgeGraph): boolean {
