@@ -174,11 +174,17 @@ export class SearchSpace {
    * in edge-number order. They are listed at u (forward lists) and at v (backward lists): the shorter lists are read.
    */
   relationshipsBetween(u: number, v: number): number[] {
+    // A projection built for this query's fewest-hops search lists only relationships that pass types and asOf.
+    const projected = this.hopListsMemo?.datesChecked === true;
+    const forward = projected ? this.hopListsMemo!.forward : this.forwardLists;
+    const backward = projected ? this.hopListsMemo!.backward : this.backwardLists;
     const length = (lists: readonly Adjacency[], w: number) => lists.reduce((sum, list) => sum + list.start[w + 1] - list.start[w], 0);
-    const [lists, from, to] = length(this.forwardLists, u) <= length(this.backwardLists, v) ? [this.forwardLists, u, v] : [this.backwardLists, v, u];
+    const [lists, from, to] = length(forward, u) <= length(backward, v) ? [forward, u, v] : [backward, v, u];
     const steps: number[] = [];
     for (const { start, edge, node } of lists) {
-      for (let p = start[from], end = start[from + 1]; p < end; p++) if (node[p] === to && this.edgeOpen(edge[p])) steps.push(edge[p]);
+      for (let p = start[from], end = start[from + 1]; p < end; p++) {
+        if (node[p] === to && (projected ? this.otherChecksOpen(edge[p]) : this.edgeOpen(edge[p]))) steps.push(edge[p]);
+      }
     }
     return steps.sort((a, b) => a - b);
   }
