@@ -6,7 +6,7 @@ export { OPEN_END, OPEN_START, type Adjacency };
 /**
  * What path searches read: the graph's own columns and adjacency (load/relationship-table.ts, load/graph-adjacency.ts),
  * taken after the graph has compacted itself, so building an index copies nothing per relationship (asOfWindows,
- * built for the first query with asOf, is the one copy).
+ * built for the first query with asOf, and the filter projections of projection-cache.ts are the copies).
  *
  * Edges are numbered in relationship-id order (so comparing edge numbers compares ids, which is how ties between
  * equally good paths are broken), nodes in the graph's order. Each node's adjacency is grouped by relation type (a
