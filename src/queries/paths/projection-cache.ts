@@ -16,9 +16,12 @@ export class ProjectionCache {
 
   constructor(private readonly index: PathIndex) {}
 
-  /** The projection for the filter, or null while it has been asked only once (or no filter applies). */
+  /**
+   * The projection for the filter, or null while it has been asked only once. No filter is a filter too: the
+   * projection then merges each entity's type runs (and both directions when undirected) into one list sorted by
+   * relationship id, which spares reading the path the merge of runs.
+   */
   projectionFor(filter: ProjectionFilter): FilterProjection | null {
-    if (filter.typeAllowed === null && !filter.checkAsOf) return null;
     const key = keyOf(filter);
     const projection = this.built.get(key);
     if (projection) {
@@ -35,8 +38,15 @@ export class ProjectionCache {
     }
     const fresh = buildProjection(this.index, filter);
     this.built.set(key, fresh);
-    if (this.built.size > PROJECTIONS_KEPT) this.built.delete(this.built.keys().next().value!);
+    const budget = PROJECTION_BYTES_PER_RELATIONSHIP * this.index.edgeCount;
+    while (this.built.size > PROJECTIONS_KEPT || (this.built.size > 1 && this.heldBytes() > budget)) this.built.delete(this.built.keys().next().value!);
     return fresh;
+  }
+
+  private heldBytes(): number {
+    let bytes = 0;
+    for (const projection of this.built.values()) bytes += projection.bytes;
+    return bytes;
   }
 
   /** The projections held, least recently used first (for tests and the benchmark). */
@@ -51,11 +61,13 @@ function keyOf(filter: ProjectionFilter): string {
   return `${filter.directed ? 'directed' : 'undirected'} ${types} ${dates}`;
 }
 
-/**
- * Projections kept per index. Each costs 16 bytes per relationship it keeps and 4 per entity: two keep the whole
- * (at most 0.032 GB per million relationships, under the 0.6 GB budget with the store-backed server's 0.566).
- */
+/** Projections kept per index. Each costs 16 bytes per relationship it keeps and 4 or 8 per entity. */
 export const PROJECTIONS_KEPT = 2;
+/**
+ * What the projections held may take together, per relationship of the graph (the newest is kept whatever its size):
+ * 0.032 GB per million relationships, within the 0.6 GB budget with the store-backed server's 0.566.
+ */
+export const PROJECTION_BYTES_PER_RELATIONSHIP = 32;
 /** The ask on which a filter's projection is built. */
 export const BUILD_ON_ASK = 2;
 /** How many filters asked once are remembered (a key each). */
