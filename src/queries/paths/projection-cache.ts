@@ -12,7 +12,8 @@ import type { PathIndex } from './path-index';
  */
 export class ProjectionCache {
   private readonly built = new Map<string, FilterProjection>();
-  private readonly asked = new Map<string, number>();
+  /** Filters without a projection: how often each was asked, and on which ask its projection is built. */
+  private readonly asked = new Map<string, { times: number; buildOn: number }>();
 
   constructor(private readonly index: PathIndex) {}
 
@@ -29,18 +30,33 @@ export class ProjectionCache {
       this.built.set(key, projection);
       return projection;
     }
-    const times = (this.asked.get(key) ?? 0) + 1;
+    const asked = this.asked.get(key) ?? { times: 0, buildOn: BUILD_ON_ASK };
     this.asked.delete(key);
-    if (times < BUILD_ON_ASK) {
-      this.asked.set(key, times);
-      if (this.asked.size > ASKED_MEMORY) this.asked.delete(this.asked.keys().next().value!);
+    if (++asked.times < asked.buildOn) {
+      this.remember(key, asked);
       return null;
     }
     const fresh = buildProjection(this.index, filter);
     this.built.set(key, fresh);
+    this.buildOn.set(key, asked.buildOn);
     const budget = PROJECTION_BYTES_PER_RELATIONSHIP * this.index.edgeCount;
-    while (this.built.size > PROJECTIONS_KEPT || (this.built.size > 1 && this.heldBytes() > budget)) this.built.delete(this.built.keys().next().value!);
+    while (this.built.size > PROJECTIONS_KEPT || (this.built.size > 1 && this.heldBytes() > budget)) {
+      // An evicted filter waits twice as many asks for its next build: more filters in turn than the cache holds
+      // would otherwise rebuild one every other query.
+      const evicted = this.built.keys().next().value!;
+      this.built.delete(evicted);
+      this.remember(evicted, { times: 0, buildOn: 2 * this.buildOn.get(evicted)! });
+      this.buildOn.delete(evicted);
+    }
     return fresh;
+  }
+
+  /** On which ask each held projection was built. */
+  private readonly buildOn = new Map<string, number>();
+
+  private remember(key: string, asked: { times: number; buildOn: number }): void {
+    this.asked.set(key, asked);
+    if (this.asked.size > ASKED_MEMORY) this.asked.delete(this.asked.keys().next().value!);
   }
 
   private heldBytes(): number {
@@ -68,7 +84,7 @@ export const PROJECTIONS_KEPT = 2;
  * 0.032 GB per million relationships, within the 0.6 GB budget with the store-backed server's 0.566.
  */
 export const PROJECTION_BYTES_PER_RELATIONSHIP = 32;
-/** The ask on which a filter's projection is built. */
+/** The ask on which a filter's projection is first built (after an eviction, twice as many asks as the time before). */
 export const BUILD_ON_ASK = 2;
 /** How many filters asked once are remembered (a key each). */
 const ASKED_MEMORY = 64;
