@@ -6,7 +6,7 @@ import type { PathIndex } from './path-index';
  * The filter projections of one index (filter-projection.ts), least recently used first, at most PROJECTIONS_KEPT. A
  * projection is built when a filter is asked for the second time among the last ASKED_MEMORY filters, so that a date
  * slider, which asks each date once, never pays for one per step; the first query with a new filter searches the
- * index's own lists with their checks. Building blocks the query that asks: about 0.1 s of CPU per million
+ * index's own lists with their checks. Building blocks the query that asks: 0.06-0.24 s of CPU per million
  * relationships (README, "Paths between actors"). Kept with the index, so they go when it goes: onGraphChange drops
  * the index on every announced change, and the next query builds a new index and starts a new cache.
  */
