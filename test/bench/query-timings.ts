@@ -1,10 +1,11 @@
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { KnowledgeGraph } from '../../src/load';
-import { InvalidInputError, RELATION_TYPES, toInterval, type RelationType } from '../../src/model';
+import { dayToIso, InvalidInputError, RELATION_TYPES, toInterval, type RelationType } from '../../src/model';
 import { kShortestPaths, pathIndexOf, shortestPath, type KPathsArgs } from '../../src/queries';
 import { checkPathArgs } from '../../src/queries/paths/path-args';
 import { cheapestPath } from '../../src/queries/paths/label-search';
 import { OPEN_START } from '../../src/queries/paths/path-index';
+import { BUILD_ON_ASK, projectionCacheOf } from '../../src/queries/paths/projection-cache';
 import { SearchSpace } from '../../src/queries/paths/search-space';
 import { CsrFloor, type FloorFilter } from './csr-floor';
 
@@ -65,6 +66,23 @@ function oneSided(graph: KnowledgeGraph, from: string, to: string, args: KPathsA
   cheapestPath(space, { node: index.nodeIds.get(from)!, cost: 0, hops: 0, time: OPEN_START }, index.nodeIds.get(to)!, Infinity, null);
 }
 
+/**
+ * Queries whose filter is new: pair i gets the FILTERS types and asOf a day of its own (from `firstDay` on), asked
+ * `ask` times; only the last ask is timed. Ask 1 is a date slider's query (no projection yet); ask BUILD_ON_ASK pays
+ * for building the filter's projection (projection-cache.ts).
+ */
+function newFilterTimes(graph: KnowledgeGraph, pairs: readonly (readonly [string, string])[], firstDay: number, ask: number): { times: number[]; note: string } {
+  let found = 0;
+  const times = pairs.map(([from, to], i) => {
+    const args: KPathsArgs = { ...FILTERS, directed: false, asOf: dayToIso(firstDay + i) };
+    for (let earlier = 1; earlier < ask; earlier++) shortestPath(graph, from, to, args);
+    const started = process.hrtime.bigint();
+    if (shortestPath(graph, from, to, args)) found++;
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  });
+  return { times, note: `${pairs.length} pairs, each its own day of 2020; ${found} found a path` };
+}
+
 export function inProcessRows(graph: KnowledgeGraph, pairs: readonly (readonly [string, string])[], log: (message: string) => void, baselinePairs: number): Row[] {
   const index = pathIndexOf(graph);
   const floor = new CsrFloor(index);
@@ -99,6 +117,14 @@ export function inProcessRows(graph: KnowledgeGraph, pairs: readonly (readonly [
     add(`paths(k: 5), ${way}`, measure(pairs, (from, to) => kShortestPaths(graph, from, to, { directed, k: 5 })));
     add(`paths(k: 5), ${way}, types + asOf`, measure(pairs, (from, to) => kShortestPaths(graph, from, to, { directed, k: 5, ...FILTERS })));
   }
+  const projection = projectionCacheOf(index).held().at(-1);
+  if (projection) log(`projection of the undirected filter: built in ${projection.buildMs.toFixed(1)} ms, ${(projection.bytes / 1e6).toFixed(1)} MB (${projection.forward.edge.length.toLocaleString('en-US')} entries)`);
+  // Days of 2020 (the pairs are connected as of 2020, not necessarily on each day) that no other row asks.
+  const day = toInterval('2020').lo;
+  const firstAsk = newFilterTimes(graph, pairs, day, 1);
+  add('shortestPath, undirected, types + a new asOf (first ask: no projection)', firstAsk.times, firstAsk.note);
+  const building = newFilterTimes(graph, pairs.slice(0, 10), day + 200, BUILD_ON_ASK);
+  add(`shortestPath, undirected, types + a new asOf (ask ${BUILD_ON_ASK}: builds the projection)`, building.times, building.note);
   const weighted: [string, KPathsArgs, number][] = [
     [ROW.confidence, { cost: 'CONFIDENCE' }, pairs.length],
     [`${ROW.confidence}, maxLength 6`, { cost: 'CONFIDENCE', maxLength: 6 }, pairs.length],

@@ -21,10 +21,10 @@ function expandLayer(space: SearchSpace, side: SearchSide, from: number, to: num
   const other = 2 - own;
   const queue = side.queue;
   const depth = marks[4 * queue[from] + own + 1] + 1;
-  const allowed = space.typeAllowed;
+  const allowed = side.typeAllowed;
   const { asOfLo, asOfHi } = space;
   const checksMore = space.checksMore;
-  const checksNodes = space.checksNodes;
+  const checksNodes = side.datesChecked ? space.checksNodeMarks : space.checksNodes;
   const { lists, windows } = side;
   const facts = space.index.nodeFacts;
   const undirected = lists.length > 1;
@@ -73,8 +73,10 @@ export function fewestHops(space: SearchSpace, s: number, t: number, maxHops: nu
   const scratch = space.scratch;
   const stamp = scratch.nextStamp();
   const marks = scratch.bfsMarks;
-  const forward: SearchSide = { lists: space.forwardLists, windows: space.windowsOf(space.forwardLists), queue: scratch.queueForward, layers: scratch.layersForward, marks: 0, depth: 0 };
-  const backward: SearchSide = { lists: space.backwardLists, windows: space.windowsOf(space.backwardLists), queue: scratch.queueBackward, layers: scratch.layersBackward, marks: 2, depth: 0 };
+  const hop = space.hopLists();
+  const shared = { typeAllowed: hop.typeAllowed, datesChecked: hop.datesChecked, depth: 0 };
+  const forward: SearchSide = { lists: hop.forward, windows: hop.forwardWindows, queue: scratch.queueForward, layers: scratch.layersForward, marks: 0, ...shared };
+  const backward: SearchSide = { lists: hop.backward, windows: hop.backwardWindows, queue: scratch.queueBackward, layers: scratch.layersBackward, marks: 2, ...shared };
   // A side's layer d is queue[layers.start[d] .. layers.start[d + 1]); its last complete layer is d = depth.
   for (const [side, end] of [[forward, s], [backward, t]] as const) {
     marks[4 * end + side.marks] = stamp;

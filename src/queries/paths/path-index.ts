@@ -1,11 +1,12 @@
 import { EVENT_TYPE, onGraphChange, OPEN_END, OPEN_START, toDay, type Adjacency, type KnowledgeGraph } from '../../load';
+import type { RelationshipRecord } from '../../model';
 
 export { OPEN_END, OPEN_START, type Adjacency };
 
 /**
  * What path searches read: the graph's own columns and adjacency (load/relationship-table.ts, load/graph-adjacency.ts),
  * taken after the graph has compacted itself, so building an index copies nothing per relationship (asOfWindows,
- * built for the first query with asOf, is the one copy).
+ * built for the first query with asOf, and the filter projections of projection-cache.ts are the copies).
  *
  * Edges are numbered in relationship-id order (so comparing edge numbers compares ids, which is how ties between
  * equally good paths are broken), nodes in the graph's order. Each node's adjacency is grouped by relation type (a
@@ -64,6 +65,7 @@ export class PathIndex {
     this.weight = table.weight;
     this.out = adjacency.out;
     this.in = adjacency.in_;
+    this.table = table;
     const n = this.nodeCount;
     this.nodeFacts = new Int32Array(4 * n);
     for (let v = 0; v < n; v++) {
@@ -113,6 +115,16 @@ export class PathIndex {
   }
 
   private readonly windowsByList = new Map<Adjacency, Int32Array>();
+  private readonly table: { record(slot: number, sourceKey: string, targetKey: string): RelationshipRecord };
+
+  /**
+   * The record of relationship e, decoded from the graph's columns by its number (the index's edge numbers are the
+   * compacted table's slots): what graph.getEdgeAttributes(edgeKeys[e]).record gives, without the lookup of the key
+   * and the window objects made with it.
+   */
+  relationshipRecord(e: number): RelationshipRecord {
+    return this.table.record(e, this.nodeKeys[this.edgeSource[e]], this.nodeKeys[this.edgeTarget[e]]);
+  }
 
   /** True when the graph still has the shape the index was built from (a cheap check, not a proof). */
   matches(graph: KnowledgeGraph): boolean {

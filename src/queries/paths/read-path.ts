@@ -7,6 +7,9 @@ export interface SearchSide {
   /** The lists the side walks and, with asOf, their windows in adjacency order (SearchSpace.windowsOf), aligned. */
   readonly lists: readonly Adjacency[];
   readonly windows: readonly Int32Array[] | null;
+  /** The types checked by run (null: none), and whether the lists are a projection that needs no date checks (HopLists). */
+  readonly typeAllowed: Uint8Array | null;
+  readonly datesChecked: boolean;
   readonly queue: Int32Array;
   /** Where the side's stamp and distance are in Scratch.bfsMarks: 4v + marks, 4v + marks + 1. */
   readonly marks: 0 | 2;
@@ -42,7 +45,7 @@ export function readPath(space: SearchSpace, forward: SearchSide, backward: Sear
   const dead = scratch.nextStamp();
   const a = forward.depth;
   const length = forward.depth + backward.depth + 1;
-  const allowed = space.typeAllowed;
+  const allowed = forward.typeAllowed;
   const { asOfLo, asOfHi } = space;
   const checksMore = space.checksMore;
   const { lists, windows } = forward;

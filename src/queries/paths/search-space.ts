@@ -1,6 +1,7 @@
 import { EVENT_TYPE, FLAG } from '../../load';
 import { RELATION_TYPES } from '../../model';
 import { hubListsOf, type HubList } from './hub-lists';
+import { projectionCacheOf } from './projection-cache';
 import type { LowerBounds } from './lower-bounds';
 import type { PathQuery } from './path-args';
 import { OPEN_END, OPEN_START, type Adjacency, type PathIndex } from './path-index';
@@ -10,6 +11,19 @@ import { scratchOf, type Scratch } from './scratch';
 
 const NO_STAMP = -1;
 const UNRATED_COST = -Math.log(UNRATED_CONFIDENCE);
+
+/** The lists of a fewest-hops search (SearchSpace.hopLists), with the checks they still need. */
+export interface HopLists {
+  readonly forward: readonly Adjacency[];
+  readonly backward: readonly Adjacency[];
+  /** The asOf windows aligned with the lists (PathIndex.asOfWindows); null when none are checked. */
+  readonly forwardWindows: readonly Int32Array[] | null;
+  readonly backwardWindows: readonly Int32Array[] | null;
+  /** The types to check by run; null when none are. */
+  readonly typeAllowed: Uint8Array | null;
+  /** True when the lists hold only entries whose relationship and other end pass types and asOf (a projection). */
+  readonly datesChecked: boolean;
+}
 
 /**
  * One query's view of the index: which entities and relationships a path may use, what a hop costs, and which
@@ -42,7 +56,7 @@ export class SearchSpace {
   private unrestricted: boolean;
   private readonly unfiltered: boolean;
   /** Which checks apply, so a search loads only the arrays it needs. */
-  private readonly checkAsOf: boolean;
+  readonly checkAsOf: boolean;
   private readonly checkConfidence: boolean;
   private readonly positiveConfidence: boolean;
   private checkNodeMarks: boolean;
@@ -86,9 +100,37 @@ export class SearchSpace {
     return this.checkAsOf ? lists.map((list) => this.index.asOfWindows(list)) : null;
   }
 
+  /**
+   * What fewestHops walks: the projection of the adjacency onto the query's types and asOf when the index holds one
+   * (projection-cache.ts; asked once per query), else the index's lists, checked by type run and asOf window.
+   */
+  hopLists(): HopLists {
+    if (this.hopListsMemo === null) {
+      const projection = projectionCacheOf(this.index).projectionFor(this);
+      this.hopListsMemo = projection
+        ? { forward: [projection.forward], backward: [projection.backward], forwardWindows: null, backwardWindows: null, typeAllowed: null, datesChecked: true }
+        : {
+            forward: this.forwardLists,
+            backward: this.backwardLists,
+            forwardWindows: this.windowsOf(this.forwardLists),
+            backwardWindows: this.windowsOf(this.backwardLists),
+            typeAllowed: this.typeAllowed,
+            datesChecked: false,
+          };
+    }
+    return this.hopListsMemo;
+  }
+
+  private hopListsMemo: HopLists | null = null;
+
   /** True when an entity must be checked with nodeOpen (asOf, avoid or a ban applies). */
   get checksNodes(): boolean {
     return !this.unrestricted && (this.checkAsOf || this.checkNodeMarks);
+  }
+
+  /** True when an entity must be checked for avoid and bans (the dates being checked already). */
+  get checksNodeMarks(): boolean {
+    return !this.unrestricted && this.checkNodeMarks;
   }
 
   /** True when a relationship of an allowed type inside the asOf window must still be checked with otherChecksOpen. */
@@ -132,11 +174,17 @@ export class SearchSpace {
    * in edge-number order. They are listed at u (forward lists) and at v (backward lists): the shorter lists are read.
    */
   relationshipsBetween(u: number, v: number): number[] {
+    // A projection built for this query's fewest-hops search lists only relationships that pass types and asOf.
+    const projected = this.hopListsMemo?.datesChecked === true;
+    const forward = projected ? this.hopListsMemo!.forward : this.forwardLists;
+    const backward = projected ? this.hopListsMemo!.backward : this.backwardLists;
     const length = (lists: readonly Adjacency[], w: number) => lists.reduce((sum, list) => sum + list.start[w + 1] - list.start[w], 0);
-    const [lists, from, to] = length(this.forwardLists, u) <= length(this.backwardLists, v) ? [this.forwardLists, u, v] : [this.backwardLists, v, u];
+    const [lists, from, to] = length(forward, u) <= length(backward, v) ? [forward, u, v] : [backward, v, u];
     const steps: number[] = [];
     for (const { start, edge, node } of lists) {
-      for (let p = start[from], end = start[from + 1]; p < end; p++) if (node[p] === to && this.edgeOpen(edge[p])) steps.push(edge[p]);
+      for (let p = start[from], end = start[from + 1]; p < end; p++) {
+        if (node[p] === to && (projected ? this.otherChecksOpen(edge[p]) : this.edgeOpen(edge[p]))) steps.push(edge[p]);
+      }
     }
     return steps.sort((a, b) => a - b);
   }

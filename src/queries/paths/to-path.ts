@@ -15,9 +15,10 @@ function alternativesOf(space: SearchSpace, found: FoundPath, i: number): number
 
 /** A found path as domain values: the records of its entities and relationships, each hop's direction, its cost. */
 export function toPath(graph: KnowledgeGraph, space: SearchSpace, found: FoundPath): Path {
-  const { nodeKeys, edgeKeys, edgeSource } = space.index;
+  const index = space.index;
+  const { nodeKeys, edgeSource } = index;
   const nodes = found.nodes.map((v) => graph.getNodeAttributes(nodeKeys[v]).record);
-  const record = (e: number) => graph.getEdgeAttributes(edgeKeys[e]).record;
+  const record = (e: number) => index.relationshipRecord(e);
   const hops = found.edges.map((e, i) => ({
     relationship: record(e),
     from: nodes[i],
