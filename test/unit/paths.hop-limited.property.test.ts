@@ -151,13 +151,41 @@ describe.each([7300, 7301, 7302, 7303])('random sparse graph %i edited between q
   });
 });
 
+test('bounds whose shared marks were overwritten by layers towards another target fall back to the bounds they wrap', () => {
+  const random = seededRandom(7400);
+  const graph = buildGraph(randomDataset(random, { minNodes: 40, maxNodes: 50, edgesPerNode: 1.3 }));
+  const index = pathIndexOf(graph);
+  const ids = graph.nodes();
+  const args: PathArgs = { cost: 'CONFIDENCE', maxLength: 3 };
+  let revoked = 0;
+  for (let pair = 0; pair < 20; pair++) {
+    const [from, to, other] = [0, 1, 2].map(() => ids[Math.floor(random() * ids.length)]);
+    if (from === to || other === to) continue;
+    const probe = space(graph, from, to, args);
+    const [s, t] = [index.nodeIds.get(from)!, index.nodeIds.get(to)!];
+    const inner = new MeetingBounds(probe, s, t);
+    if (!inner.connected) continue;
+    const first = new HopLimitedBounds(probe, inner, t);
+    const before = ids.map((v) => first.bound(index.nodeIds.get(v)!, 2));
+    // Layers towards another entity re-mark the arrays the first bounds read.
+    new HopLimitedBounds(space(graph, from, other, args), inner, index.nodeIds.get(other)!);
+    ids.forEach((v, i) => {
+      const w = index.nodeIds.get(v)!;
+      const after = first.bound(w, 2);
+      expect({ v, after }).toEqual({ v, after: v === to ? 0 : inner.bound(w) });
+      if (before[i] === Infinity && after !== Infinity) revoked++;
+    });
+  }
+  // The case that matters occurred: a pruning that stale marks would have kept or invented.
+  expect(revoked).toBeGreaterThan(0);
+});
+
 // Runs last (a file's tests run in order): the random queries must have exercised what the bounds add.
 test('the random queries pruned where the cost bounds could not, with layers cut short, complete and run out', () => {
   expect(outcomes.prunedWhereCostBoundFinite).toBeGreaterThan(200);
   expect(outcomes.cutShort).toBeGreaterThan(20);
   expect(outcomes.complete).toBeGreaterThan(20);
   expect(outcomes.ranOut).toBeGreaterThan(0);
-  
   expect(outcomes.answers).toBeGreaterThan(300);
   expect(outcomes.afterEdits).toBe(24);
 });
