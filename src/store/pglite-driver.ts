@@ -22,9 +22,9 @@ function wrap(db: Queryable): Sql {
     async exec(script: string): Promise<void> {
       await db.exec(script);
     },
-    async copyOut(select: string): Promise<string> {
+    async copyOut(select: string): Promise<Uint8Array> {
       const result = await db.query(`COPY (${select}) TO '/dev/blob'`);
-      return result.blob ? result.blob.text() : '';
+      return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array(0);
     },
   };
 }
