@@ -38,21 +38,9 @@ function encodeStored(id: string, text: string) {
   }
 }
 
-/**
- * Encodes the relationships of one page of COPY text (id, version, record a row), their ends numbered by `numbers`
- * (entity id → node number). A row whose record cannot be read, or whose end is not an entity, is an error naming the
- * row: nothing of the page is kept.
- */
-export function packRelationshipPage(text: string, numbers: ReadonlyMap<string, number>): RelationshipPage {
-  const rows: [string, number, string][] = [];
-  forEachCopyRow(text, 'relationships', (id, version, record) => rows.push([id, version, record]));
-  return packRelationshipRows(rows, numbers);
-}
-
-/** packRelationshipPage of rows already cut (a PostgreSQL server's pages). */
-export function packRelationshipRows(rows: readonly (readonly [id: string, version: number, record: string])[], numbers: ReadonlyMap<string, number>): RelationshipPage {
-  const count = rows.length;
-  const keys: string[] = new Array<string>(count);
+/** Fills the columns of a page of `count` relationships, one row at a time (add), their ends numbered by `numbers`. */
+function pagePacker(count: number, numbers: ReadonlyMap<string, number>) {
+  const keys: string[] = new Array<string>(count).fill('');
   const source = new Int32Array(count);
   const target = new Int32Array(count);
   const columns = { keys, type: new Uint8Array(count), flags: new Uint8Array(count), lo: new Int32Array(count), hi: new Int32Array(count), confidence: new Float64Array(count), weight: new Float64Array(count), extra: new Int32Array(count) };
@@ -69,16 +57,44 @@ export function packRelationshipRows(rows: readonly (readonly [id: string, versi
     if (number === undefined) throw rowError(id, `it links entity ${JSON.stringify(end)}, which is not in the entities table`);
     return number;
   };
-  for (let i = 0; i < count; i++) {
-    const [id, version, text] = rows[i];
-    if (!Number.isInteger(version) || version < 1) throw rowError(id, `its version is not a positive integer`);
-    const { record, encoded } = encodeStored(id, text);
-    if (typeof record.id !== 'string') throw rowError(id, 'its record has no id');
-    keys[i] = record.id;
-    source[i] = numberOf(id, record.source);
-    target[i] = numberOf(id, record.target);
-    writeEncoded(columns, i, encoded, intern);
-    if (version !== 1) versions.push(i, version);
-  }
-  return { count, ...columns, source, target, extras, versions: Int32Array.from(versions) };
+  let at = 0;
+  return {
+    add(id: string, version: number, text: string): void {
+      if (at === count) throw rowError(id, 'the page holds more rows than it said');
+      if (!Number.isInteger(version) || version < 1) throw rowError(id, 'its version is not a positive integer');
+      const { record, encoded } = encodeStored(id, text);
+      if (typeof record.id !== 'string') throw rowError(id, 'its record has no id');
+      keys[at] = record.id;
+      source[at] = numberOf(id, record.source);
+      target[at] = numberOf(id, record.target);
+      writeEncoded(columns, at, encoded, intern);
+      if (version !== 1) versions.push(at, version);
+      at++;
+    },
+    finish(): RelationshipPage {
+      if (at !== count) throw new Error(`the store's relationships table gave ${at} rows of the ${count} of a page`);
+      return { count, ...columns, source, target, extras, versions: Int32Array.from(versions) };
+    },
+  };
+}
+
+/**
+ * Encodes the relationships of one page of COPY text (id, version, record a row), their ends numbered by `numbers`
+ * (entity id → node number). A row whose record cannot be read, or whose end is not an entity, is an error naming the
+ * row: nothing of the page is kept.
+ */
+export function packRelationshipPage(text: string, numbers: ReadonlyMap<string, number>): RelationshipPage {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  if (text.length > 0 && !text.endsWith('\n')) count++;
+  const packer = pagePacker(count, numbers);
+  forEachCopyRow(text, 'relationships', packer.add);
+  return packer.finish();
+}
+
+/** packRelationshipPage of rows already cut (a PostgreSQL server's pages). */
+export function packRelationshipRows(rows: readonly (readonly [id: string, version: number, record: string])[], numbers: ReadonlyMap<string, number>): RelationshipPage {
+  const packer = pagePacker(rows.length, numbers);
+  for (const [id, version, record] of rows) packer.add(id, version, record);
+  return packer.finish();
 }
