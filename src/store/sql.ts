@@ -7,7 +7,8 @@ export interface Sql {
   /**
    * The rows of a SELECT (no parameters) as COPY text in UTF-8 bytes: tab-separated, backslash-escaped, one row a
    * line. Bytes, not a string: a page can go to a worker thread without a copy and without being decoded here. Only
-   * drivers with a fast path for bulk reads have it (PGlite: COPY … TO '/dev/blob'); callers page with query() otherwise.
+   * drivers with a fast path for bulk reads have it (PGlite: COPY … TO a file of its in-memory file system); callers
+   * page with query() otherwise.
    */
   copyOut?(select: string): Promise<Uint8Array>;
 }
