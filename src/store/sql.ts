@@ -5,10 +5,12 @@ export interface Sql {
   /** A script of several statements, without parameters (migrations). */
   exec(script: string): Promise<void>;
   /**
-   * The rows of a SELECT (no parameters) as COPY text: tab-separated, backslash-escaped, one row a line. Only drivers
-   * with a fast path for bulk reads have it (PGlite: COPY … TO '/dev/blob'); callers page with query() otherwise.
+   * The rows of a SELECT (no parameters) as COPY text in UTF-8 bytes: tab-separated, backslash-escaped, one row a
+   * line. Bytes, not a string: a page can go to a worker thread without a copy and without being decoded here. Only
+   * drivers with a fast path for bulk reads have it (PGlite: COPY … TO a file of its in-memory file system); callers
+   * page with query() otherwise.
    */
-  copyOut?(select: string): Promise<string>;
+  copyOut?(select: string): Promise<Uint8Array>;
 }
 
 export interface SqlResult<R> {
