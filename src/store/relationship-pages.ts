@@ -1,26 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../load';
 import type { RelationshipPage } from './relationship-page';
 import type { PageRequest } from './relationship-page.worker';
 
 type Reply = { readonly page: RelationshipPage } | { readonly error: string };
-
-const SCRIPT = 'relationship-page.worker.js';
 
 /**
  * The worker's young generation: a page makes about 100 MB of short-lived strings. Measured packing 1M relationships in
  * one thread: 4.4–4.5 s CPU with 32 MB semi-spaces (this size) against 4.7–5.1 s with V8's default.
  */
 const YOUNG_GENERATION_MB = 96;
-
-/** The worker's script: beside this module once built, or the build's when run from the TypeScript sources (ts-jest). */
-function script(): string {
-  const candidates = [join(__dirname, SCRIPT), join(__dirname, '..', '..', 'dist', 'src', 'store', SCRIPT)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`the store reader's worker is not built (none of ${candidates.join(', ')}): run npm run build`);
-  return found;
-}
 
 /**
  * A worker thread that encodes pages of the relationships table (relationship-page.worker.ts) while this thread asks
@@ -34,7 +23,7 @@ export class RelationshipPageWorker {
 
   /** `heapMb`: the worker's heap limit (resourceLimits.maxOldGenerationSizeMb); past it the worker, and the load, fail. */
   constructor(nodeKeys: readonly (string | undefined)[], heapMb?: number) {
-    this.worker = new Worker(script(), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}) } });
+    this.worker = new Worker(workerScript(__dirname, 'relationship-page.worker'), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}) } });
     this.worker.on('message', (reply: Reply) => {
       const waiter = this.waiting.shift();
       if ('page' in reply) waiter?.resolve(reply.page);

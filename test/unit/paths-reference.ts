@@ -1,6 +1,10 @@
 import { announceGraphChange, relationshipAttributes, type KnowledgeGraph } from '../../src/load';
 import type { RelationshipRecord } from '../../src/model';
-import { compileFilter, type PathArgs } from '../../src/queries';
+import { compileFilter, pathIndexOf, type PathArgs } from '../../src/queries';
+import { cheapestPath } from '../../src/queries/paths/label-search';
+import { checkPathArgs } from '../../src/queries/paths/path-args';
+import { OPEN_START } from '../../src/queries/paths/path-index';
+import { SearchSpace } from '../../src/queries/paths/search-space';
 import { randomDate, RANDOM_TYPES } from './paths-dataset';
 
 /**
@@ -47,8 +51,8 @@ export function referencePath(graph: KnowledgeGraph, from: string, to: string, a
   return ids;
 }
 
-export /** Moves dates, changes types, drops and adds relationships; announces the batch. */
-function editGraph(graph: KnowledgeGraph, random: () => number, round: number): void {
+/** Moves dates, changes types, drops and adds relationships; announces the batch. */
+export function editGraph(graph: KnowledgeGraph, random: () => number, round: number): void {
   const changes: { before: RelationshipRecord | null; after: RelationshipRecord | null }[] = [];
   const edges = graph.edges();
   for (let i = 0; i < 6 && edges.length > 0; i++) {
@@ -75,4 +79,18 @@ function editGraph(graph: KnowledgeGraph, random: () => number, round: number): 
     changes.push({ before: null, after: record });
   }
   announceGraphChange(graph, { rebuilt: false, entities: new Set(), removedEntities: new Set(), relationships: changes, sources: new Set() });
+}
+
+export function searchSpace(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): SearchSpace {
+  return new SearchSpace(pathIndexOf(graph), checkPathArgs(graph, from, to, args));
+}
+
+/** The reference of the weighted property tests: the label-setting search from `from` with no bounds, whose first label at `to` is the answer. */
+export function labelSearchReference(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): string[] | null {
+  const index = pathIndexOf(graph);
+  const s = searchSpace(graph, from, to, args);
+  const start = index.nodeIds.get(from)!;
+  if (!s.nodeOpen(start) || !s.nodeOpen(index.nodeIds.get(to)!)) return null;
+  const found = cheapestPath(s, { node: start, cost: 0, hops: 0, time: OPEN_START }, index.nodeIds.get(to)!, Infinity, null);
+  return found && found.edges.map((e) => index.edgeKeys[e]);
 }

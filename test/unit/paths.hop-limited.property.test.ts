@@ -3,11 +3,8 @@ import type { RelationshipRecord } from '../../src/model';
 import { pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
 import { HUB_DEGREE } from '../../src/queries/paths/hub-lists';
 import { HopLimitedBounds, LAYER_WORK } from '../../src/queries/paths/hop-limited-bounds';
-import { cheapestPath } from '../../src/queries/paths/label-search';
 import { MeetingBounds } from '../../src/queries/paths/meeting-bounds';
-import { checkPathArgs } from '../../src/queries/paths/path-args';
-import { OPEN_START } from '../../src/queries/paths/path-index';
-import { SearchSpace } from '../../src/queries/paths/search-space';
+import { labelSearchReference as reference, searchSpace as space } from './paths-reference';
 import { randomDataset, randomDate, RANDOM_TYPES, seededRandom, TEST_SOURCE } from './paths-dataset';
 
 /**
@@ -16,20 +13,6 @@ import { randomDataset, randomDate, RANDOM_TYPES, seededRandom, TEST_SOURCE } fr
  * no walk of at most the hops left leads to t under the query's filters, whatever work limit cut the layers short, and
  * (2) shortestPath still gives exactly what the one-sided label search without bounds gives, also after edits.
  */
-
-function space(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): SearchSpace {
-  return new SearchSpace(pathIndexOf(graph), checkPathArgs(graph, from, to, args));
-}
-
-/** The reference: the label-setting search from `from` with no bounds, whose first label at `to` is the answer. */
-function reference(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): string[] | null {
-  const index = pathIndexOf(graph);
-  const s = space(graph, from, to, args);
-  const start = index.nodeIds.get(from)!;
-  if (!s.nodeOpen(start) || !s.nodeOpen(index.nodeIds.get(to)!)) return null;
-  const found = cheapestPath(s, { node: start, cost: 0, hops: 0, time: OPEN_START }, index.nodeIds.get(to)!, Infinity, null);
-  return found && found.edges.map((e) => index.edgeKeys[e]);
-}
 
 function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, to: string): PathArgs {
   const chance = (p: number) => random() < p;

@@ -2,13 +2,11 @@ import { buildGraph, type KnowledgeGraph } from '../../src/load';
 import { pathIndexOf, shortestPath, type PathArgs } from '../../src/queries';
 import { bestPath } from '../../src/queries/paths/best-path';
 import { HUB_DEGREE } from '../../src/queries/paths/hub-lists';
-import { cheapestPath } from '../../src/queries/paths/label-search';
 import { HopLimitedBounds } from '../../src/queries/paths/hop-limited-bounds';
 import { HopPenaltyBounds } from '../../src/queries/paths/hop-penalty-bounds';
 import { MeetingBounds } from '../../src/queries/paths/meeting-bounds';
-import { checkPathArgs } from '../../src/queries/paths/path-args';
 import { OPEN_START } from '../../src/queries/paths/path-index';
-import { SearchSpace } from '../../src/queries/paths/search-space';
+import { labelSearchReference as reference, searchSpace as space } from './paths-reference';
 import { randomDataset, randomDate, RANDOM_TYPES, seededRandom } from './paths-dataset';
 
 /**
@@ -17,20 +15,6 @@ import { randomDataset, randomDate, RANDOM_TYPES, seededRandom } from './paths-d
  * the cheapest walk, filters and time order, shortestPath must give exactly what the one-sided label search without
  * bounds gives (the exact order of paths, ties included), and the bounds must never exceed a true cost.
  */
-
-function space(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): SearchSpace {
-  return new SearchSpace(pathIndexOf(graph), checkPathArgs(graph, from, to, args));
-}
-
-/** The reference: the label-setting search from `from` with no bounds, whose first label at `to` is the answer. */
-function reference(graph: KnowledgeGraph, from: string, to: string, args: PathArgs): string[] | null {
-  const index = pathIndexOf(graph);
-  const s = space(graph, from, to, args);
-  const start = index.nodeIds.get(from)!;
-  if (!s.nodeOpen(start) || !s.nodeOpen(index.nodeIds.get(to)!)) return null;
-  const found = cheapestPath(s, { node: start, cost: 0, hops: 0, time: OPEN_START }, index.nodeIds.get(to)!, Infinity, null);
-  return found && found.edges.map((e) => index.edgeKeys[e]);
-}
 
 function randomArgs(random: () => number, graph: KnowledgeGraph, from: string, to: string): PathArgs {
   const chance = (p: number) => random() < p;

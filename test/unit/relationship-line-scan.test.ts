@@ -2,6 +2,7 @@ import { NodeTable } from '../../src/load/node-table';
 import { packRelationships, resolveEnds, type RelationshipBatch } from '../../src/load/relationship-batch';
 import { scanRelationshipsLine } from '../../src/load/relationship-line-scan';
 import { RELATION_TYPES } from '../../src/model';
+import { seededRandom } from './paths-dataset';
 
 // The scanner must give exactly the batch of JSON.parse + packRelationships, or null (the caller then parses the line).
 
@@ -15,18 +16,6 @@ function parsedBatch(line: string): RelationshipBatch | null {
   }
   const list = (value as { relationships?: unknown }).relationships;
   return Array.isArray(list) && Object.keys(value as object).length === 1 ? packRelationships(list) : null;
-}
-
-/** A small seeded generator (mulberry32): the same cases every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)];
@@ -108,7 +97,7 @@ test('NodeTable finds every node id by its number, and nothing else', () => {
 
 describe('scanRelationshipsLine', () => {
   test('gives the batch of JSON.parse + packRelationships, on random and adversarial lines, or null', () => {
-    const next = random(14);
+    const next = seededRandom(14);
     let scanned = 0;
     let nulls = 0;
     for (let round = 0; round < 1500; round++) {
@@ -131,7 +120,7 @@ describe('scanRelationshipsLine', () => {
   });
 
   test('a line that JSON.parse refuses is never scanned (its syntax problem is reported by the usual path)', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 500; round++) {
       const line = pick(next, MANGLES)(JSON.stringify({ relationships: [relationship(next, 1), relationship(next, 2)] }), next);
       if (parsedBatch(line) === null) expect(scanRelationshipsLine(line)).toBeNull();
