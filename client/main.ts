@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { startAnalysis } from './analysis-wiring';
 import { analysisStylesheet } from './analysis-style';
-import { createApi } from './api';
+import { ApiError, createApi } from './api';
 import { clampDay } from './dates';
 import type { ApiEntityDetail } from './types';
 import { GraphController, type Selection } from './controller';
@@ -21,6 +21,7 @@ import { pathFinderView } from './views/path-finder-view';
 import { pathResultsView } from './views/path-results-view';
 import { ingestApi } from './ingest-api';
 import { reviewView } from './views/review-view';
+import { TOKEN_GONE } from './views/sign-in-view';
 import { statusView } from './views/status-view';
 import { timeView } from './views/time-view';
 import { startSessionIn, startWorkbench } from './workbench';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   // A handle for the end-to-end tests and for curious analysts in the console.
   Object.assign(window, { proxygraph: { cy, controller, labels } });
 
+  /** Signs out a tab whose token the server refused; true once signed out (false before the session starts). */
+  let signedOut = () => false;
   let pending = 0;
   const status = statusView(byId('status'));
   const run = async (work: () => Promise<unknown>) => {
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
     try {
       await work();
     } catch (error) {
+      // The token was revoked while signed in: sign out with the one message, however many requests saw it first.
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && signedOut()) return;
       status.show({ text: `Something went wrong: ${(error as Error).message}`, tone: 'error' });
     } finally {
       pending -= 1;
@@ -60,6 +65,10 @@ async function main(): Promise<void> {
 
   // Signing in comes first: a server may need a token before anything can be read.
   const { editApi, session } = await startSessionIn(api, (text) => status.show({ text, tone: 'info' }));
+  signedOut = () => {
+    session.expire(TOKEN_GONE);
+    return session.state.viewer === null;
+  };
   const rules = await api.relationTypes();
   const relationTypes = rules.map((rule) => rule.type);
 

@@ -19,7 +19,7 @@ import { addEvidenceView } from './views/evidence-editor-view';
 import { historyView } from './views/history-view';
 import { confirmUnmerge, openMergeDialog } from './views/merge-view';
 import { relationshipEditor } from './views/relationship-editor-view';
-import { canEdit, isAdmin, startSession, type SessionView } from './views/sign-in-view';
+import { canEdit, isAdmin, startSession, TOKEN_GONE, type SessionView } from './views/sign-in-view';
 import { openAdminPage } from './views/admin-view';
 import { openSourcesPage, type SourcesPage } from './views/sources-view';
 
@@ -256,7 +256,7 @@ export function startWorkbench(deps: WorkbenchDeps): void {
           ),
         onState: (state, detail) => {
           activity.setState(state, detail);
-          if (state === 'unauthorized') session.expire('Your token is no longer valid: you were signed out.');
+          if (state === 'unauthorized') session.expire(TOKEN_GONE);
         },
       })
     : null;

@@ -8,6 +8,9 @@ import { busy, field } from './form-fields';
 
 const ROLE_LABELS: Record<Role, string> = { READER: 'reader', EDITOR: 'editor', ADMIN: 'admin' };
 
+/** What the page says when the server stops taking the token the tab signed in with. */
+export const TOKEN_GONE = 'Your token is no longer valid: you were signed out.';
+
 export function canEdit(viewer: Viewer | null): boolean {
   return viewer !== null && viewer.role !== 'READER';
 }
@@ -118,7 +121,7 @@ export async function startSession(container: HTMLElement, api: EditApi, announc
       if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
       if (currentToken()) {
         clearToken();
-        announce('Your token is no longer valid: you were signed out.');
+        announce(TOKEN_GONE);
         continue;
       }
       await ask(true);

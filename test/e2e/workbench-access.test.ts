@@ -76,6 +76,23 @@ describeInBrowser('workbench access', () => {
     await page.context().close();
   });
 
+  test('revoked while the tab is quiet: the next request signs the tab out with the one message, not an error', async () => {
+    const quiet = await createTokenWithCli(session.servers.store, 'quinn', 'reader');
+    const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0]);
+    await signIn(page, quiet.secret, 'quinn');
+    expect((await tokenCli(session.servers.store, 'revoke', 'quinn')).stdout).toMatch(/revoked token "quinn"/);
+    // Nothing changes in the graph, so the live stream has no reason to check the token: a date typed is the first
+    // request the server refuses.
+    await page.locator('#time-input').fill('2015');
+    await page.locator('#time-input').press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 5000 });
+    expect(await inPage(page, "sessionStorage.getItem('proxygraph.token')")).toBeNull();
+    await until(page, "document.querySelector('#status').textContent.includes('no longer valid')", 5000);
+    expect(await page.locator('#status').textContent()).not.toMatch(/went wrong/);
+    expect(errors.filter((error) => !/401/.test(error))).toEqual([]);
+    await page.context().close();
+  });
+
   test('keyboard only: sign in through the dialog, open and close the history, with visible focus', async () => {
     const keyboard = await createTokenWithCli(session.servers.store, 'kim', 'editor');
     const { page, errors } = await openWorkbench(session.browser, session.servers.servers[0]);
