@@ -58,9 +58,10 @@ function contents(graph: KnowledgeGraph) {
   };
 }
 
-describe('embedded store read with a worker thread', () => {
-  let config: TestStoreConfig;
-  let store: Store;
+/** A filled embedded store for the tests of one describe block, closed and removed after them. */
+function filledStoreForEach(): () => Store {
+  let config: TestStoreConfig | undefined;
+  let store: Store | undefined;
   beforeAll(async () => {
     config = await freshStoreConfig('embedded');
     store = await filledStore(config);
@@ -69,11 +70,16 @@ describe('embedded store read with a worker thread', () => {
     await store?.close();
     await config?.cleanup();
   });
+  return () => store!;
+}
+
+describe('embedded store read with a worker thread', () => {
+  const store = filledStoreForEach();
 
   test('gives the graph read in one thread: records, columns, texts, versions and the last change', async () => {
-    const withWorker = await load(store, { worker: true });
-    const withoutWorker = await load(store, { worker: false });
-    const onePage = await load(store, {}, 100_000);
+    const withWorker = await load(store(), { worker: true });
+    const withoutWorker = await load(store(), { worker: false });
+    const onePage = await load(store(), {}, 100_000);
     expect(withWorker.graph.size).toBe(300 * 5 + 5 - 1);
     expect(versionsOf(withWorker.graph).get('relationship', syntheticDataset(300, 3).relationships[0].id)).toBe(2);
     expect(withWorker.graph.getEdgeAttribute('zz-odd-3', 'record').evidence[0].note).toBe('Ḥizb — “curly” ¶3 ✓');
@@ -85,26 +91,17 @@ describe('embedded store read with a worker thread', () => {
 
   test('a worker that fails fails the load, saying so', async () => {
     // A heap far too small for a page: the worker runs out of memory and exits.
-    await expect(load(store, { worker: true, workerHeapMb: 1 }, 100_000)).rejects.toThrow(/relationships: its worker thread failed .*the graph was not loaded/);
+    await expect(load(store(), { worker: true, workerHeapMb: 1 }, 100_000)).rejects.toThrow(/relationships: its worker thread failed .*the graph was not loaded/);
     // The store is still readable afterwards.
-    expect((await load(store, { worker: true })).graph.size).toBe(300 * 5 + 4);
+    expect((await load(store(), { worker: true })).graph.size).toBe(300 * 5 + 4);
   });
 });
 
 describe('a malformed relationships row', () => {
-  let config: TestStoreConfig;
-  let store: Store;
-  beforeAll(async () => {
-    config = await freshStoreConfig('embedded');
-    store = await filledStore(config);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await config?.cleanup();
-  });
+  const store = filledStoreForEach();
 
   const corrupt = async (id: string, record: string) => {
-    await store.driver.transaction(async (sql) => {
+    await store().driver.transaction(async (sql) => {
       // Past the foreign keys, as a damaged or hand-edited database could be.
       await sql.exec('SET LOCAL session_replication_role = replica');
       await sql.query('UPDATE relationships SET record = $2::json WHERE id = $1', [id, record]);
@@ -112,13 +109,13 @@ describe('a malformed relationships row', () => {
   };
 
   test.each([true, false])('fails the load naming the table and the row (worker: %s)', async (worker) => {
-    const [victim] = (await store.driver.query<{ id: string; record: string }>("SELECT id, record::text AS record FROM relationships WHERE id > 'r' ORDER BY id OFFSET 200 LIMIT 1")).rows;
+    const [victim] = (await store().driver.query<{ id: string; record: string }>("SELECT id, record::text AS record FROM relationships WHERE id > 'r' ORDER BY id OFFSET 200 LIMIT 1")).rows;
     const record = JSON.parse(victim.record) as RelationshipRecord;
     await corrupt(victim.id, JSON.stringify({ ...record, target: 'no-such-entity' }));
-    await expect(load(store, { worker })).rejects.toThrow(`the store's relationships table, row "${victim.id}": it links entity "no-such-entity", which is not in the entities table`);
+    await expect(load(store(), { worker })).rejects.toThrow(`the store's relationships table, row "${victim.id}": it links entity "no-such-entity", which is not in the entities table`);
     await corrupt(victim.id, JSON.stringify({ ...record, type: 'NOT_A_TYPE' }));
-    await expect(load(store, { worker })).rejects.toThrow(new RegExp(`relationships table, row "${victim.id}": its record cannot be read \\(.*unknown relation type NOT_A_TYPE`));
+    await expect(load(store(), { worker })).rejects.toThrow(new RegExp(`relationships table, row "${victim.id}": its record cannot be read \\(.*unknown relation type NOT_A_TYPE`));
     await corrupt(victim.id, victim.record);
-    expect((await load(store, { worker })).graph.hasEdge(victim.id)).toBe(true);
+    expect((await load(store(), { worker })).graph.hasEdge(victim.id)).toBe(true);
   });
 });
