@@ -202,6 +202,21 @@ export class KnowledgeGraph extends MultiDirectedGraph<EntityAttributes, Relatio
   }
 
   /**
+   * @internal Takes over what `other` holds (nodes in its order with their attributes, the graph's attributes, the
+   * relationships' columns), replacing all this graph held; `other` must not be used afterwards. Lets a graph be
+   * rebuilt aside and swapped in whole, so a rebuild that fails leaves this graph as it was.
+   */
+  adopt(other: KnowledgeGraph): void {
+    const { nodeKeys, table, adjacency } = other.compact();
+    this.clear();
+    other.forEachNode((key, attributes) => {
+      this.addNode(key, attributes);
+    });
+    this.replaceAttributes(other.getAttributes());
+    this.restoreCompacted(nodeKeys as string[], table, adjacency, other.selfLoops);
+  }
+
+  /**
    * @internal The graph compacted for indexing: every node numbered (in Graphology's node order), relationships in
    * id order without gaps, the adjacency rebuilt. Does the work only after a change of structure.
    */

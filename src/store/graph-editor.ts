@@ -7,6 +7,7 @@ import { writeChanges } from './change-writer';
 import { loadStoreSnapshot, writeStoreSnapshot } from './graph-snapshots';
 import { Mutex } from './mutex';
 import type { Planner } from './plan';
+import { versionsOf } from './record-versions';
 import { loadGraphFromStore } from './snapshot-stream';
 import type { Sql } from './sql';
 import type { Store } from './store';
@@ -121,10 +122,19 @@ export class GraphEditor {
     }
   }
 
+  /**
+   * Rebuilds the graph from the store aside and swaps it in whole: should the read fail (the database gone, a damaged
+   * row), the graph keeps serving what it held and the next write or catch-up tries again. Holds both graphs meanwhile.
+   */
   private async reload(sql: Sql): Promise<void> {
-    this.graph.clear();
-    const load = (within: Sql) => loadGraphFromStore(within, this.graph);
-    this.lastSeq = sql === this.store.driver ? await this.store.driver.transaction(load, { snapshot: true }) : await load(sql);
+    const rebuilt = new KnowledgeGraph();
+    const load = (within: Sql) => loadGraphFromStore(within, rebuilt);
+    const lastSeq = sql === this.store.driver ? await this.store.driver.transaction(load, { snapshot: true }) : await load(sql);
+    const versions = versionsOf(this.graph);
+    versions.clear();
+    for (const [kind, id, version] of versionsOf(rebuilt).entries()) versions.set(kind, id, version);
+    this.graph.adopt(rebuilt);
+    this.lastSeq = lastSeq;
     announceGraphChange(this.graph, graphRebuilt());
     this.needsReload = false;
     this.scheduleSnapshot();
