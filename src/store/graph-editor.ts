@@ -103,6 +103,8 @@ export class GraphEditor {
     } catch (error) {
       this.logger.error({ err: error, seq: fresh[0].seq }, 'could not apply changes to the graph: rebuilding it from the store');
       this.needsReload = true;
+      // Part of the batch may be in the graph, unannounced: the caches must not answer from before it meanwhile.
+      announceGraphChange(this.graph, graphRebuilt());
     }
   }
 

@@ -11,12 +11,23 @@ declarePostgresPresence('rebuilding the graph from the store');
 
 const PATH = '{ shortestPath(from: "iran", to: "iraq") { nodes { id } } }';
 
+const organization = (id: string, name: string) => JSON.stringify({ id, kind: 'ORGANIZATION', name, aliases: [] });
+
 /** A change in the log, as another server might have written it, that this graph cannot apply: the entity is not there. */
 async function logUnappliableChange(store: Store): Promise<void> {
   await store.driver.query(
     `INSERT INTO changes (actor, operation, op, kind, record_id, version, before, after)
      VALUES ('elsewhere', 'updateEntity', 'update', 'entity', 'not-in-this-graph', 2, $1::json, $2::json)`,
-    [JSON.stringify({ id: 'not-in-this-graph', kind: 'ORGANIZATION', name: 'Before', aliases: [] }), JSON.stringify({ id: 'not-in-this-graph', kind: 'ORGANIZATION', name: 'After', aliases: [] })],
+    [organization('not-in-this-graph', 'Before'), organization('not-in-this-graph', 'After')],
+  );
+}
+
+/** A change in the log that this graph can apply: a new entity (the log only; the store's tables do not change). */
+async function logEntityCreated(store: Store, id: string, name: string): Promise<void> {
+  await store.driver.query(
+    `INSERT INTO changes (actor, operation, op, kind, record_id, version, before, after)
+     VALUES ('elsewhere', 'createEntity', 'create', 'entity', $1, 1, NULL, $2::json)`,
+    [id, organization(id, name)],
   );
 }
 
@@ -60,5 +71,26 @@ describe.each(STORE_KINDS)('rebuilding the graph of a %s store', (kind) => {
     expect(h.editor.appliedSeq).toBe(Number((await h.store.driver.query<{ last: string }>('SELECT max(seq) AS last FROM changes')).rows[0].last));
     expect(h.graph.hasEdge(victim.id)).toBe(true);
     expect(await h.ok(PATH)).toEqual(pathBefore);
+  });
+
+  test('a batch applied in part before a change failed is what the caches answer from until the rebuild', async () => {
+    const [victim] = (await h.store.driver.query<{ id: string; record: string }>('SELECT id, record::text AS record FROM relationships ORDER BY id LIMIT 1')).rows;
+    // The search and path indexes exist before the failure.
+    expect((await h.ok('{ search(text: "Half Applied Brigade") { id } }')).search.map((entity: { id: string }) => entity.id)).not.toContain('half-applied-brigade');
+    expect(await h.ok(PATH)).not.toEqual({ shortestPath: null });
+    await logEntityCreated(h.store, 'half-applied-brigade', 'Half Applied Brigade');
+    await logUnappliableChange(h.store);
+    await setRecord(h.store, victim.id, JSON.stringify({ ...(JSON.parse(victim.record) as RelationshipRecord), source: 'no-such-entity' }));
+    await expect(h.editor.sync()).rejects.toThrow(/it links entity "no-such-entity"/);
+    // The first change is in the graph; search and paths see it too, not an index of the graph before it.
+    expect(h.graph.hasNode('half-applied-brigade')).toBe(true);
+    expect((await h.ok('{ search(text: "Half Applied Brigade") { id } }')).search.map((entity: { id: string }) => entity.id)).toContain('half-applied-brigade');
+    expect((await h.ok('{ shortestPath(from: "half-applied-brigade", to: "iraq") { nodes { id } } }')).shortestPath).toBeNull();
+
+    await setRecord(h.store, victim.id, victim.record);
+    await h.editor.sync();
+    // Rebuilt from the tables, which never held the entity: only the log did.
+    expect(h.graph.hasNode('half-applied-brigade')).toBe(false);
+    expect((await h.ok('{ search(text: "Half Applied Brigade") { id } }')).search.map((entity: { id: string }) => entity.id)).not.toContain('half-applied-brigade');
   });
 });
